@@ -1,0 +1,160 @@
+"""Checkpoints, exact resume, and drawing chosen digits from a trained model."""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+import tf1gan  # noqa: F401
+from tf1gan import cgan, checkpoint, draw, gan, run
+
+MODULES = {'gan': gan, 'cgan': cgan}
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def train(model, mnist_dir, out, total_epoch, resume=False, total_batch=5, **hparams):
+    lines = []
+    run.run(model, MODULES[model], dict(MODULES[model].HPARAMS, total_epoch=total_epoch, **hparams),
+            seed=5, total_batch=total_batch, data_dir=str(mnist_dir), sample_dir=str(out / 'samples'),
+            checkpoint_dir=str(out / 'ckpt'), resume=resume, log=lines.append)
+    return [line for line in lines if line.startswith('Epoch')]
+
+
+def pictures(folder):
+    return {name: (folder / name).read_bytes() for name in sorted(os.listdir(folder))}
+
+
+@pytest.fixture(scope='module')
+def trained(mnist_dir, tmp_path_factory):
+    """Per model, a seeded 10-epoch run (5 iterations an epoch) with checkpoints: (folder, lines)."""
+    runs = {}
+    for model in MODULES:
+        out = tmp_path_factory.mktemp(model)
+        runs[model] = out, train(model, mnist_dir, out, total_epoch=10)
+    return runs
+
+
+@pytest.fixture(params=['gan', 'cgan'])
+def uninterrupted(request, trained):
+    return (request.param, *trained[request.param])
+
+
+def test_a_stopped_and_resumed_run_repeats_the_uninterrupted_one(uninterrupted, mnist_dir, tmp_path):
+    model, out, lines = uninterrupted
+    first = train(model, mnist_dir, tmp_path, total_epoch=4)
+    second = train(model, mnist_dir, tmp_path, total_epoch=10, resume=True)
+    assert first + second == lines
+    assert pictures(tmp_path / 'samples') == pictures(out / 'samples')  # 000.png and 009.png
+
+
+def test_only_the_last_three_checkpoints_are_kept(uninterrupted):
+    _, out, _ = uninterrupted
+    names = sorted(os.listdir(out / 'ckpt'))
+    assert [n for n in names if n.endswith('.index')] == [f'model.ckpt-{e}.index' for e in (7, 8, 9)]
+    assert [n for n in names if n.endswith(checkpoint.RESUME_SUFFIX)] == [
+        f'model.ckpt-{e}{checkpoint.RESUME_SUFFIX}' for e in (7, 8, 9)]
+
+
+def test_a_new_run_refuses_a_folder_that_holds_checkpoints(uninterrupted, mnist_dir):
+    model, out, _ = uninterrupted
+    before = pictures(out / 'ckpt')
+    with pytest.raises(checkpoint.CheckpointError, match='--resume'):
+        train(model, mnist_dir, out, total_epoch=10)
+    assert pictures(out / 'ckpt') == before
+
+
+def test_resume_refuses_other_hyper_parameters(uninterrupted, mnist_dir):
+    model, out, _ = uninterrupted
+    with pytest.raises(checkpoint.CheckpointError, match='n_hidden=256 .asked 128.'):
+        train(model, mnist_dir, out, total_epoch=12, resume=True, n_hidden=128)
+
+
+def test_resume_refuses_a_checkpoint_of_another_model(uninterrupted, mnist_dir):
+    model, out, _ = uninterrupted
+    other = 'gan' if model == 'cgan' else 'cgan'
+    with pytest.raises(checkpoint.CheckpointError, match=f"model='{model}' .asked '{other}'."):
+        train(other, mnist_dir, out, total_epoch=12, resume=True)
+
+
+def test_resume_without_a_checkpoint_says_so(mnist_dir, tmp_path):
+    with pytest.raises(checkpoint.CheckpointError, match='no checkpoint in'):
+        train('cgan', mnist_dir, tmp_path, total_epoch=2, resume=True)
+
+
+def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp_path):
+    """SIGKILL twice at arbitrary instants of a run that is mostly writing checkpoints (one
+    iteration an epoch); each resume must find a loadable checkpoint, and the printed lines
+    of the three pieces must be those of an uninterrupted run."""
+    args = [sys.executable, '-m', 'tf1gan.main', '--model=cgan', '--seed=5', '--total_epoch=60', '--total_batch=1',
+            f'--data_dir={mnist_dir}', f'--sample_dir={tmp_path / "samples"}', f'--checkpoint_dir={tmp_path / "ckpt"}']
+    printed = []
+    for attempt, kill_after in enumerate([8, 25, None]):
+        process = subprocess.Popen(args + (['--resume'] if attempt else []), stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+        for line in process.stdout:
+            if line.startswith('Epoch'):
+                printed.append(line.rstrip('\n'))
+                if kill_after is not None and len(printed) >= kill_after:
+                    time.sleep(np.random.uniform(0, 0.05))  # somewhere inside the next epoch's save
+                    process.send_signal(signal.SIGKILL)
+                    break
+        process.wait(timeout=120)
+        printed += [line.rstrip('\n') for line in process.stdout if line.startswith('Epoch')]
+    expected = train('cgan', mnist_dir, tmp_path / 'reference', total_epoch=60, total_batch=1)
+    assert printed == expected
+
+
+def test_generate_draws_one_row_of_the_asked_digits(trained):
+    out, _ = trained['cgan']
+    [row] = draw.draw(str(out / 'ckpt'), digits=[3, 1, 4, 1, 5])
+    assert row.shape == (5, 784) and 0 <= row.min() and row.max() <= 1
+
+
+def test_generate_all_draws_ten_rows_of_num(trained):
+    out, _ = trained['cgan']
+    rows = draw.draw(str(out / 'ckpt'), digits='all', num=10)
+    assert [r.shape for r in rows] == [(10, 784)] * 10
+
+
+def test_generate_asks_the_generator_for_each_rows_digit():
+    labels = draw.labels_for('all', 3)
+    assert [row.argmax(axis=1).tolist() for row in labels] == [[d] * 3 for d in range(10)]
+    assert draw.labels_for([3, 1, 4], 99)[0].argmax(axis=1).tolist() == [3, 1, 4]
+
+
+def test_generate_draws_a_grid_for_gan(trained):
+    out, _ = trained['gan']
+    rows = draw.draw(str(out / 'ckpt'), num=25)
+    assert [r.shape for r in rows] == [(5, 784)] * 5
+
+
+def test_generate_refuses_digits_for_a_gan_checkpoint(trained):
+    out, _ = trained['gan']
+    with pytest.raises(draw.InputError, match='needs a cgan checkpoint'):
+        draw.draw(str(out / 'ckpt'), digits=[3])
+
+
+@pytest.mark.parametrize('args, message', [
+    (['--digits=3,10'], 'expected digits 0-9'),
+    (['--digits=three'], 'expected digits 0-9'),
+    (['--num=0'], '--num'),
+])
+def test_generate_rejects_bad_flags_in_one_line(args, message, tmp_path):
+    result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--checkpoint_dir={tmp_path}', *args],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert message in line
+
+
+def test_generate_writes_the_png_it_names(trained, tmp_path):
+    out, _ = trained['cgan']
+    target = tmp_path / 'pictures' / 'pi.png'
+    result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--checkpoint_dir={out / "ckpt"}',
+                             '--digits=3,1,4,1,5', f'--output={target}'], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(target)
+    assert target.read_bytes().startswith(b'\x89PNG')

@@ -1,0 +1,91 @@
+"""The command line: python -m tf1gan.main."""
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+FLAGS = ['model', 'total_epoch', 'batch_size', 'total_batch', 'learning_rate', 'n_hidden', 'n_noise',
+         'saving_interval', 'seed', 'data_dir', 'source_url', 'sample_dir']
+
+
+def tf1gan_main(*args, cwd=None):
+    return subprocess.run([sys.executable, '-m', 'tf1gan.main', *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_helpfull_documents_every_flag():
+    result = tf1gan_main('--helpfull')  # absl's help exits with status 1
+    for name in FLAGS:
+        assert f'--{name}' in result.stdout
+
+
+@pytest.mark.parametrize('args, named', [
+    (['--model=wgan'], '--model'),
+    ([], '--model'),
+    (['--model=gan', '--total_epoch=0'], '--total_epoch'),
+    (['--model=gan', '--total_epoch=-3'], '--total_epoch'),
+    (['--model=cgan', '--batch_size=0'], '--batch_size'),
+    (['--model=cgan', '--learning_rate=0'], '--learning_rate'),
+    (['--model=cgan', '--total_epoch=ten'], '--total_epoch'),
+    (['--model=gan', '--sample_dir=/proc/tf1gan-samples'], '--sample_dir'),
+    (['--flagfile=flags/no-such.flags'], 'no-such.flags'),
+])
+def test_bad_flags_give_one_line_and_exit_2_before_training(args, named, tmp_path):
+    result = tf1gan_main(*args, '--data_dir', str(tmp_path / 'mnist'))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2
+    assert len(lines) == 1 and lines[0].startswith('tf1gan: ') and named in lines[0]
+    assert result.stdout == ''
+    assert not (tmp_path / 'mnist').exists()  # nothing was downloaded or trained
+
+
+def test_flagfiles_hold_each_listings_settings():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for model, expected in {
+        'gan': ['--model=gan', '--total_epoch=100', '--batch_size=100', '--learning_rate=0.0002',
+                '--n_hidden=256', '--n_noise=128'],
+        'cgan': ['--model=cgan', '--total_epoch=100', '--batch_size=100', '--learning_rate=0.001',
+                 '--n_hidden=256', '--n_noise=128'],
+        'dcgan': ['--model=dcgan', '--total_epoch=4001', '--batch_size=32', '--saving_interval=200',
+                  '--n_noise=100'],
+    }.items():
+        with open(os.path.join(root, 'flags', f'{model}.flags')) as f:
+            lines = [line.strip() for line in f if line.strip() and not line.startswith('#')]
+        assert lines == expected
+
+
+def test_a_corrupted_mnist_file_is_named_with_its_md5_and_left_untouched(mnist_dir, tmp_path):
+    data = tmp_path / 'data'
+    shutil.copytree(mnist_dir, data)
+    os.chmod(data, 0o755)
+    bad = data / 't10k-labels-idx1-ubyte.gz'
+    os.chmod(bad, 0o644)
+    bad.write_bytes(bad.read_bytes()[:-10] + b'0123456789')  # same size, wrong bytes
+    before = bad.read_bytes()
+    result = tf1gan_main('--model=gan', '--total_epoch=1', '--total_batch=1', f'--data_dir={data}',
+                         f'--checkpoint_dir={tmp_path / "ckpt"}',
+                         f'--sample_dir={tmp_path / "samples"}', f'--source_url={mnist_dir}')
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith('tf1gan: ') and 't10k-labels-idx1-ubyte.gz' in line
+    assert 'ec29112dd5afa0611ce80d1b7f02629c' in line
+    assert bad.read_bytes() == before
+    assert not (tmp_path / 'samples').exists()
+
+
+def test_a_short_run_prints_the_books_lines_and_draws_its_first_picture(mnist_dir, tmp_path):
+    result = tf1gan_main('--flagfile=flags/cgan.flags', '--total_epoch=1', '--total_batch=5', '--seed=1',
+                         f'--data_dir={tmp_path / "mnist"}', f'--source_url={mnist_dir}',
+                         f'--sample_dir={tmp_path / "samples"}', f'--checkpoint_dir={tmp_path / "ckpt"}',
+                         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith('Extracting')] == [
+        f'Extracting {tmp_path / "mnist" / name}' for name in
+        ('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz',
+         't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz')]
+    assert lines[-2].startswith('Epoch:  0000 D loss: ')
+    assert lines[-1] == '최적화 완료!'
+    assert os.listdir(tmp_path / 'samples' / 'cgan') == ['000.png']

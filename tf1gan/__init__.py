@@ -1,0 +1,11 @@
+"""tf1gan: the GAN chapter of "골빈해커의 3분 딥러닝 텐서플로맛" (ch. 9) and the Keras DCGAN of
+"모두의 딥러닝", runnable on TensorFlow 2.21.
+
+Importing the package makes TensorFlow use Keras 2 (tf-keras): `tf.compat.v1.layers.dense`
+(listing 9.2) and the DCGAN's `trainable` freezing only behave as in the books under Keras 2.
+This must happen before TensorFlow itself is imported, so it is done here, first.
+"""
+import os
+
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

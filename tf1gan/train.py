@@ -1,0 +1,63 @@
+"""The training loop of 9.1.12 and 9.2.9, shared by both listings.
+
+Per epoch: `total_batch` iterations of next_batch, get_noise, one Session.run of train_D and
+one of train_G; then the listing's log line, and at the sample epochs its picture. The
+order of NumPy draws (batch shuffles, noise, sample noise) is the book's, so a seeded run
+draws the same numbers as the book's script would have.
+"""
+import tensorflow.compat.v1 as tf
+
+from tf1gan import checkpoint, samples
+
+
+def feed(graph, **values):
+    """The feed_dict of the placeholders this graph has (9.1 has no Y)."""
+    return {getattr(graph, name): value for name, value in values.items() if getattr(graph, name) is not None}
+
+
+def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch):
+    """One epoch of the book's loop; returns the last iteration's (loss_val_D, loss_val_G)."""
+    loss_val_D, loss_val_G = 0, 0
+    for i in range(total_batch):
+        batch_xs, batch_ys = mnist.train.next_batch(batch_size)
+        noise = listing.get_noise(batch_size, n_noise)
+
+        _, loss_val_D = sess.run([graph.train_D, graph.loss_D], feed_dict=feed(graph, X=batch_xs, Y=batch_ys, Z=noise))
+        _, loss_val_G = sess.run([graph.train_G, graph.loss_G], feed_dict=feed(graph, Y=batch_ys, Z=noise))
+    return loss_val_D, loss_val_G
+
+
+def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise, learning_rate,
+          total_batch=None, checkpoint_dir=None, resume=False, log=print):
+    """Builds the listing's graph in the default graph and trains it as the book does.
+
+    total_batch defaults to the book's int(num_examples / batch_size); a smaller value makes
+    short runs for tests. With checkpoint_dir, a checkpoint is written after every epoch, and
+    resume=True continues from the newest one. Returns the per-epoch (loss_val_D, loss_val_G)."""
+    graph = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
+    checkpoints = checkpoint.Checkpoints(checkpoint_dir) if checkpoint_dir else None
+
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    start_epoch = checkpoints.restore(sess, mnist.train) if resume else 0
+
+    if total_batch is None:
+        total_batch = int(mnist.train.num_examples / batch_size)
+
+    history = []
+    with sess:
+        for epoch in range(start_epoch, total_epoch):
+            loss_val_D, loss_val_G = run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch)
+            history.append((float(loss_val_D), float(loss_val_G)))
+
+            if samples.is_sample_epoch(epoch):
+                rows = listing.sample_rows(sess, graph, mnist, n_noise)
+                samples.save_rows(rows, samples.epoch_path(sample_dir, epoch))
+            # The book prints before drawing its picture; printing after the checkpoint means
+            # every printed epoch is saved, so a killed and resumed run repeats no line.
+            if checkpoints:
+                checkpoints.save(sess, epoch, mnist.train)
+            log(listing.log_line(epoch, loss_val_D, loss_val_G))
+
+    log('최적화 완료!')
+    return history
