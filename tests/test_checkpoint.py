@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, checkpoint, draw, gan, run
+from tf1gan import cgan, checkpoint, dcgan, draw, gan, run
 
 MODULES = {'gan': gan, 'cgan': cgan}
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -105,6 +105,38 @@ def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp
         printed += [line.rstrip('\n') for line in process.stdout if line.startswith('Epoch')]
     expected = train('cgan', mnist_dir, tmp_path / 'reference', total_epoch=60, total_batch=1)
     assert printed == expected
+
+
+def train_dcgan(mnist_dir, out, total_epoch, resume=False):
+    lines = []
+    run.run('dcgan', dcgan, dict(dcgan.HPARAMS, total_epoch=total_epoch, batch_size=8, saving_interval=2),
+            seed=5, data_dir=str(mnist_dir), sample_dir=str(out / 'samples'), checkpoint_dir=str(out / 'ckpt'),
+            resume=resume, log=lines.append)
+    return lines
+
+
+@pytest.fixture(scope='module')
+def dcgan_trained(mnist_dir, tmp_path_factory):
+    """A seeded 7-iteration DCGAN run (batch 8), a picture and checkpoint every 2: (folder, lines)."""
+    out = tmp_path_factory.mktemp('dcgan')
+    return out, train_dcgan(mnist_dir, out, total_epoch=7)
+
+
+def test_a_resumed_dcgan_continues_after_its_newest_checkpoint_as_if_never_stopped(dcgan_trained, mnist_dir,
+                                                                                     tmp_path):
+    out, lines = dcgan_trained
+    first = train_dcgan(mnist_dir, tmp_path, total_epoch=6)  # checkpoints after iterations 0, 2, 4
+    second = train_dcgan(mnist_dir, tmp_path, total_epoch=7, resume=True)
+    assert first == lines[:6]
+    assert second == lines[5:]  # from iteration 5: the one after the newest checkpoint
+    assert pictures(tmp_path / 'samples') == pictures(out / 'samples')
+
+
+def test_generate_draws_a_grid_for_dcgan(dcgan_trained):
+    out, _ = dcgan_trained
+    rows = draw.draw(str(out / 'ckpt'), num=9)
+    assert [r.shape for r in rows] == [(3, 784)] * 3
+    assert 0 <= min(r.min() for r in rows) and max(r.max() for r in rows) <= 1
 
 
 def test_generate_draws_one_row_of_the_asked_digits(trained):

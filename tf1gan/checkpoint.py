@@ -1,7 +1,7 @@
 """Checkpoints and exact resume for listings 9.1 and 9.2 (9.2 더 해보기: "Saver로 저장").
 
 Every epoch, `tf.train.Saver` (the TF1 way) writes the weights and the Adam slots into
-checkpoint_dir, keeping the last few. Beside each Saver checkpoint lies <prefix>.resume.npz
+checkpoint_dir, keeping the last few (the DCGAN: every saving_interval, see KerasCheckpoints). Beside each Saver checkpoint lies <prefix>.resume.npz
 with what an exact resume needs that the graph does not hold: the epoch, NumPy's global
 generator and the MNIST reader's position. run.json names the model and hyper-parameters,
 so that a checkpoint of another run is refused rather than half loaded.
@@ -13,8 +13,10 @@ checkpoint, is replaced atomically last. A kill at any instant therefore leaves 
 """
 import json
 import os
+import re
 
 import numpy as np
+import tensorflow as tf2
 import tensorflow.compat.v1 as tf
 
 from tf1gan.errors import InputError
@@ -75,39 +77,89 @@ def prepare(checkpoint_dir, config, resume):
                   lambda f: f.write((json.dumps(config, indent=1, sort_keys=True) + '\n').encode()))
 
 
+def _write_resume(checkpoint_dir, step, **state):
+    """<prefix>-<step>.resume.npz: the step, NumPy's global generator and `state` (arrays)."""
+    key, pos, has_gauss, cached_gaussian = np.random.get_state()[1:]
+    _atomic_write(os.path.join(checkpoint_dir, f'{PREFIX}-{step}{RESUME_SUFFIX}'), lambda f: np.savez(
+        f, step=step, rng_key=key, rng_pos=pos, rng_has_gauss=has_gauss, rng_cached_gaussian=cached_gaussian,
+        **state))
+
+
+def _read_resume(path):
+    """Puts NumPy's global generator back as it was saved; returns the saved arrays."""
+    with np.load(path + RESUME_SUFFIX) as saved:
+        saved = dict(saved)
+    np.random.set_state(('MT19937', saved['rng_key'], int(saved['rng_pos']), int(saved['rng_has_gauss']),
+                         float(saved['rng_cached_gaussian'])))
+    return saved
+
+
+def _remove_stale_resume_files(checkpoint_dir, kept_prefixes):
+    kept = {os.path.basename(p) + RESUME_SUFFIX for p in kept_prefixes}
+    for name in os.listdir(checkpoint_dir):
+        if name.endswith(RESUME_SUFFIX) and name not in kept:
+            os.remove(os.path.join(checkpoint_dir, name))
+
+
 class Checkpoints:
-    """The Saver of one training graph; create it after the graph is built."""
+    """The Saver of one training graph (gan, cgan); create it after the graph is built.
+
+    save() returns as soon as the checkpoint is complete and named; the caller prints the
+    epoch's line and only then calls prune(). So a kill can fall between the newest checkpoint
+    and its printed line only in the instant of one print, and a resumed run (which starts
+    after the newest checkpoint) neither repeats nor skips a line."""
 
     def __init__(self, checkpoint_dir, max_to_keep=3):
         self.checkpoint_dir = checkpoint_dir
-        self.saver = tf.train.Saver(max_to_keep=max_to_keep)
+        self.max_to_keep = max_to_keep
+        # max_to_keep=None: the Saver deletes nothing itself (prune() does, after the print).
+        self.saver = tf.train.Saver(max_to_keep=None)
 
     def save(self, sess, epoch, dataset):
         """Checkpoint after `epoch` (its picture drawn): weights, Adam slots, NumPy, reader."""
-        prefix = os.path.join(self.checkpoint_dir, PREFIX)
-        key, pos, has_gauss, cached_gaussian = np.random.get_state()[1:]
-        reader = dataset.state()
-        _atomic_write(f'{prefix}-{epoch}{RESUME_SUFFIX}', lambda f: np.savez(
-            f, epoch=epoch, rng_key=key, rng_pos=pos, rng_has_gauss=has_gauss, rng_cached_gaussian=cached_gaussian,
-            order=reader['order'], index_in_epoch=reader['index_in_epoch'],
-            epochs_completed=reader['epochs_completed']))
-        self.saver.save(sess, prefix, global_step=epoch)
-        self._remove_stale_resume_files()
+        _write_resume(self.checkpoint_dir, epoch, **dataset.state())
+        self.saver.save(sess, os.path.join(self.checkpoint_dir, PREFIX), global_step=epoch,
+                        write_meta_graph=False)
+
+    def prune(self):
+        """Removes all but the newest max_to_keep checkpoints."""
+        steps = sorted(int(name[len(PREFIX) + 1:-len('.index')]) for name in os.listdir(self.checkpoint_dir)
+                       if re.fullmatch(re.escape(PREFIX) + r'-\d+\.index', name))
+        for step in steps[:-self.max_to_keep]:
+            prefix = os.path.join(self.checkpoint_dir, f'{PREFIX}-{step}')
+            tf.train.remove_checkpoint(prefix)
+            if os.path.exists(prefix + RESUME_SUFFIX):
+                os.remove(prefix + RESUME_SUFFIX)
 
     def restore(self, sess, dataset):
         """Loads the newest checkpoint into sess, NumPy and dataset; returns the next epoch."""
         path = latest(self.checkpoint_dir)
         self.saver.restore(sess, path)
-        self.saver.recover_last_checkpoints(tf.train.get_checkpoint_state(self.checkpoint_dir).all_model_checkpoint_paths)
-        with np.load(path + RESUME_SUFFIX) as saved:
-            np.random.set_state(('MT19937', saved['rng_key'], int(saved['rng_pos']), int(saved['rng_has_gauss']),
-                                 float(saved['rng_cached_gaussian'])))
-            dataset.restore(dict(order=saved['order'], index_in_epoch=saved['index_in_epoch'],
-                                 epochs_completed=saved['epochs_completed']))
-            return int(saved['epoch']) + 1
+        saved = _read_resume(path)
+        dataset.restore(saved)
+        return int(saved['step']) + 1
 
-    def _remove_stale_resume_files(self):
-        kept = {os.path.basename(p) + RESUME_SUFFIX for p in self.saver.last_checkpoints}
-        for name in os.listdir(self.checkpoint_dir):
-            if name.endswith(RESUME_SUFFIX) and name not in kept:
-                os.remove(os.path.join(self.checkpoint_dir, name))
+
+class KerasCheckpoints:
+    """The DCGAN's checkpoints. Its Keras models run eagerly, where TF1's Saver has no graph to
+    save, so this is the Saver's TF2 successor, tf.train.Checkpoint, with the same files
+    (model.ckpt-<i>.index/.data, the `checkpoint` index written last) and resume sidecar."""
+
+    def __init__(self, checkpoint_dir, max_to_keep=3, **trackables):
+        self.checkpoint_dir = checkpoint_dir
+        self.checkpoint = tf2.train.Checkpoint(**trackables)
+        self.manager = tf2.train.CheckpointManager(self.checkpoint, checkpoint_dir, max_to_keep,
+                                                   checkpoint_name=PREFIX)
+
+    def save(self, step):
+        """Checkpoint after iteration `step` (its picture drawn): weights, Adam slots, NumPy."""
+        _write_resume(self.checkpoint_dir, step)
+        self.manager.save(checkpoint_number=step)
+        _remove_stale_resume_files(self.checkpoint_dir, self.manager.checkpoints)
+
+    def restore(self):
+        """Loads the newest checkpoint (weights, optimizer slots, Dropout's generator) and NumPy's
+        generator; returns the next iteration."""
+        path = self.manager.latest_checkpoint
+        self.checkpoint.restore(path).assert_existing_objects_matched()
+        return int(_read_resume(path)['step']) + 1

@@ -6,6 +6,7 @@ the newest Saver checkpoint is restored, and G is run on the listing's own noise
 import math
 
 import numpy as np
+import tensorflow as tf2
 import tensorflow.compat.v1 as tf
 
 from tf1gan import checkpoint, listing, seeding
@@ -25,7 +26,7 @@ def grid_rows(count):
 
 
 def draw(checkpoint_dir, model=None, digits=None, num=25, seed=None):
-    """Rows of generated 784-pixel images: cgan draws `digits`, gan draws a grid of num."""
+    """Rows of generated 784-pixel images: cgan draws `digits`, gan and dcgan a grid of num."""
     config = checkpoint.read_config(checkpoint_dir)
     if model is not None and config['model'] != model:
         raise InputError(f'the checkpoint in {checkpoint_dir} is of model {config["model"]}, not {model}')
@@ -33,6 +34,8 @@ def draw(checkpoint_dir, model=None, digits=None, num=25, seed=None):
         raise InputError('--digits draws chosen digits and needs a cgan checkpoint; '
                          f'the checkpoint in {checkpoint_dir} is of model {config["model"]}')
     module = listing.load(config['model'])
+    if config['model'] == 'dcgan':
+        return _draw_dcgan(module, checkpoint_dir, config['n_noise'], num, seed)
     with tf.Graph().as_default():
         seeding.seed_graph(seed)
         graph = module.build(n_hidden=config['n_hidden'], n_noise=config['n_noise'],
@@ -45,3 +48,13 @@ def draw(checkpoint_dir, model=None, digits=None, num=25, seed=None):
                         for labels in labels_for(digits, num)]
             images = sess.run(graph.G, feed_dict={graph.Z: module.get_noise(num, config['n_noise'])})
             return [images[rows] for rows in grid_rows(num)]
+
+
+def _draw_dcgan(dcgan, checkpoint_dir, n_noise, num, seed):
+    """The DCGAN's generator (eager Keras) on the listing's N(0, 1) noise, rescaled to 0-1."""
+    seeding.seed_graph(seed)
+    models = dcgan.build(n_noise=n_noise)
+    tf2.train.Checkpoint(gan=models.gan).restore(checkpoint.latest(checkpoint_dir)).expect_partial()
+    images = 0.5 * models.generator.predict(np.random.normal(0, 1, (num, n_noise)), verbose=0) + 0.5
+    images = images.reshape(num, 28 * 28)
+    return [images[rows] for rows in grid_rows(num)]

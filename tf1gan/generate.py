@@ -1,7 +1,7 @@
 """python -m tf1gan.generate --checkpoint_dir=runs/cgan/checkpoints --digits=3,1,4,1,5 --output=digits.png
 
 Draws from a trained model's newest checkpoint: for cgan the digits you ask for (--digits=all
---num=10: a 10x10 table, one row per digit), for gan a grid of --num images.
+--num=10: a 10x10 table, one row per digit), for gan and dcgan a grid of --num images.
 """
 import sys
 
@@ -13,9 +13,10 @@ from tf1gan import cli, errors
 FLAGS = flags.FLAGS
 
 flags.DEFINE_string('checkpoint_dir', None, 'The training run\'s checkpoint folder (runs/<model>/checkpoints).')
-flags.DEFINE_enum('model', None, ['gan', 'cgan'], 'Optional: refuse a checkpoint of any other model.')
+flags.DEFINE_enum('model', None, ['gan', 'cgan', 'dcgan'], 'Optional: refuse a checkpoint of any other model.')
 flags.DEFINE_string('digits', None, "cgan only: the digits to draw, e.g. 3,1,4,1,5, or 'all' for every digit.")
-flags.DEFINE_integer('num', 25, 'gan: images in the grid; cgan with --digits=all: images per digit.', lower_bound=1)
+flags.DEFINE_integer('num', 25, 'gan, dcgan: images in the grid; cgan with --digits=all: images per digit.',
+                     lower_bound=1)
 flags.DEFINE_integer('seed', None, 'Fix the noise, so the same picture is drawn again.', lower_bound=0)
 flags.DEFINE_string('output', 'generated.png', 'The PNG to write (folders are made as needed).')
 flags.mark_flag_as_required('checkpoint_dir')

@@ -35,6 +35,11 @@ flags.DEFINE_integer('seed', None,
                      'Fix every random draw (graph seed, op determinism, NumPy): two runs with the same seed '
                      'print the same log and draw the same pictures. Unset: random, as in the book.',
                      lower_bound=0)
+flags.DEFINE_enum('keras_semantics', 'tf_keras', ['tf_keras', 'frozen_bn'],
+                  'dcgan only. tf_keras: the listing as printed, under Keras 2 (tf-keras), where '
+                  'discriminator.trainable = False after its compile freezes D inside the combined model '
+                  'only. frozen_bn: the same, with D\'s BatchNormalization layers frozen (inference mode in '
+                  'every step); see BUILD.md for how each behaves.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept (the book\'s "./mnist/data/").')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                     'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
@@ -77,7 +82,8 @@ def main(argv):
                 data_dir=FLAGS.data_dir, source_url=FLAGS.source_url,
                 sample_dir=os.path.join(FLAGS.sample_dir, FLAGS.model),
                 checkpoint_dir=FLAGS.checkpoint_dir or os.path.join('runs', FLAGS.model, 'checkpoints'),
-                resume=FLAGS.resume)
+                resume=FLAGS.resume, keras_semantics=FLAGS.keras_semantics,
+                log=lambda line: print(line, flush=True))  # a killed run has printed every saved epoch
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)

@@ -1,4 +1,4 @@
-"""One training run of a listing: a fresh graph, the seed, the data, the loop."""
+"""One training run: the seed, the data and the listing's own loop."""
 import tensorflow.compat.v1 as tf
 
 from tf1gan import checkpoint, input_data, seeding, train
@@ -6,12 +6,19 @@ from tf1gan import checkpoint, input_data, seeding, train
 
 def run(model, module, hparams, seed=None, total_batch=None, data_dir='./mnist/data/',
         source_url=input_data.DEFAULT_SOURCE_URL, sample_dir='samples', checkpoint_dir=None, resume=False,
-        log=print):
-    """Runs `module` (gan or cgan) as the book does; returns the per-epoch losses.
+        keras_semantics='tf_keras', log=print):
+    """Runs listing `module` as its book does; returns the losses it printed.
 
-    With checkpoint_dir, checks it first (CheckpointError: one line) and checkpoints every epoch."""
+    checkpoint_dir is checked first (CheckpointError: one line); gan and cgan (TF1 graphs)
+    checkpoint every epoch, the DCGAN every saving_interval. The DCGAN is Keras and runs
+    eagerly, like the TensorFlow 2.x Keras it was written for."""
     if checkpoint_dir:
-        checkpoint.prepare(checkpoint_dir, dict(hparams, model=model, total_batch=total_batch), resume)
+        extra = {'keras_semantics': keras_semantics} if model == 'dcgan' else {'total_batch': total_batch}
+        checkpoint.prepare(checkpoint_dir, dict(hparams, model=model, **extra), resume)
+    if model == 'dcgan':
+        seeding.seed_graph(seed)  # outside any graph: sets TensorFlow's global seed
+        return module.run(hparams, data_dir, source_url, sample_dir, keras_semantics=keras_semantics,
+                          checkpoint_dir=checkpoint_dir, resume=resume, log=log)
     with tf.Graph().as_default():
         seeding.seed_graph(seed)
         # 9.1.1: read after the seed, so the reader seeds NumPy from it as TF 1.15 did.

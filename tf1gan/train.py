@@ -53,11 +53,13 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
             if samples.is_sample_epoch(epoch):
                 rows = listing.sample_rows(sess, graph, mnist, n_noise)
                 samples.save_rows(rows, samples.epoch_path(sample_dir, epoch))
-            # The book prints before drawing its picture; printing after the checkpoint means
-            # every printed epoch is saved, so a killed and resumed run repeats no line.
+            # The book prints before drawing its picture; printing right after the checkpoint
+            # means every printed epoch is saved, so a killed and resumed run repeats no line.
             if checkpoints:
                 checkpoints.save(sess, epoch, mnist.train)
             log(listing.log_line(epoch, loss_val_D, loss_val_G))
+            if checkpoints:
+                checkpoints.prune()
 
     log('최적화 완료!')
     return history

@@ -1,0 +1,219 @@
+"""모두의 딥러닝, "GAN 모델 만들기": the Keras DCGAN that learns to draw MNIST digits.
+
+The listing's code, verbatim, in small functions: `build()` is its model section (generator,
+discriminator, `discriminator.trainable = False`, the combined `gan`), `load_X_train()` its
+data section and `gan_train()` its loop. The layers come from tf_keras (Keras 2), whose
+`trainable` freezing is the one the listing relies on: D learns in its own
+`train_on_batch` (the trainable state at compile time counts) and is frozen, BatchNorm in
+inference mode too, inside `gan`. Keras 3 would freeze D in its own step as well.
+"""
+import collections
+import contextlib
+import os
+
+import numpy as np
+
+from tf1gan import checkpoint, input_data, samples  # samples selects matplotlib's Agg backend first
+import matplotlib.pyplot as plt  # noqa: E402
+
+# `from tensorflow.keras.layers import ...` would give Keras 3 classes even with
+# TF_USE_LEGACY_KERAS=1 (the import statement bypasses TF's lazy loader): import tf_keras.
+from tf_keras.layers import Input, Dense, Reshape, Flatten, Dropout  # noqa: E402
+from tf_keras.layers import BatchNormalization, Activation, LeakyReLU, UpSampling2D, Conv2D  # noqa: E402
+from tf_keras.models import Sequential, Model  # noqa: E402
+import tf_keras  # noqa: E402
+
+# gan_train(4001, 32, 200): the listing calls its first argument `epoch`, but it counts
+# iterations (one batch each), not passes over the data.
+HPARAMS = dict(total_epoch=4001, batch_size=32, saving_interval=200, n_noise=100)
+
+# 'tf_keras': the listing as printed, with Keras 2's semantics.
+# 'frozen_bn': the same, but D's BatchNormalization layers are frozen (trainable=False,
+# so inference mode in D's own step too) before discriminator.compile.
+KERAS_SEMANTICS = ('tf_keras', 'frozen_bn')
+
+Models = collections.namedtuple('Models', 'generator discriminator gan')
+
+
+@contextlib.contextmanager
+def _dropout_from_a_generator():
+    """Layers built inside draw their Dropout masks from a tf.random.Generator, whose state is a
+    variable that checkpoints save, rather than from stateful random ops whose state no
+    checkpoint holds: the masks are as random as before, and a resumed run continues exactly.
+    The switch is process-wide in tf_keras, so it is turned back off for other models."""
+    was_enabled = tf_keras.backend.experimental.is_tf_random_generator_enabled()
+    tf_keras.backend.experimental.enable_tf_random_generator()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            tf_keras.backend.experimental.disable_tf_random_generator()
+
+
+def build(n_noise=100, keras_semantics='tf_keras', verbose=False):
+    with _dropout_from_a_generator():
+        return _build(n_noise, keras_semantics, verbose)
+
+
+def _build(n_noise, keras_semantics, verbose):
+    """The listing's three models. verbose=True also prints `ginput` and `gan.summary()` as
+    the listing does; they are off by default so that the per-iteration lines stay clean."""
+    if keras_semantics not in KERAS_SEMANTICS:
+        raise ValueError(f'unknown keras_semantics {keras_semantics!r}: expected one of '
+                         f'{", ".join(KERAS_SEMANTICS)}')
+
+    # 생성자 모델 만들기
+    generator = Sequential()
+    generator.add(Dense(128 * 7 * 7, input_dim=n_noise, activation='relu'))
+    generator.add(Reshape((7,7,128)))
+    generator.add(UpSampling2D())
+    generator.add(Conv2D(128, kernel_size=3, padding='same'))
+    generator.add(BatchNormalization())
+    generator.add(Activation('relu'))
+    generator.add(UpSampling2D())
+    generator.add(Conv2D(64, kernel_size=3, padding='same'))
+    generator.add(BatchNormalization())
+    generator.add(Activation('relu'))
+    generator.add(Conv2D(1, kernel_size=3, padding='same', activation='tanh'))
+
+    # 판별자 모델 만들기
+    discriminator = Sequential()
+    discriminator.add(Conv2D(32, kernel_size=3, strides=2, input_shape=(28,28,1), padding="same", activation=LeakyReLU(0.2)))
+    discriminator.add(Dropout(0.25))
+    discriminator.add(Conv2D(64, kernel_size=3, strides=2, padding="same"))
+    discriminator.add(BatchNormalization())
+    discriminator.add(LeakyReLU(0.2))
+    discriminator.add(Dropout(0.25))
+    discriminator.add(Conv2D(128, kernel_size=3, strides=2, padding="same"))
+    discriminator.add(BatchNormalization())
+    discriminator.add(LeakyReLU(0.2))
+    discriminator.add(Dropout(0.25))
+    discriminator.add(Conv2D(256, kernel_size=3, strides=2, padding="same"))
+    discriminator.add(BatchNormalization())
+    discriminator.add(LeakyReLU(0.2))
+    discriminator.add(Dropout(0.25))
+    discriminator.add(Flatten())
+    discriminator.add(Dense(1, activation='sigmoid'))
+
+    if keras_semantics == 'frozen_bn':
+        # Not in the listing: D's BatchNorm keeps its initial statistics (mean 0, variance 1)
+        # and gamma/beta in every step, D's own included.
+        for layer in discriminator.layers:
+            if isinstance(layer, BatchNormalization):
+                layer.trainable = False
+
+    discriminator.compile(loss='binary_crossentropy', optimizer='adam')
+
+    discriminator.trainable = False
+
+    # 생성자와 판별자 모델을 연결시키는 gan 모델 만들기
+    ginput = Input(shape=(n_noise,))
+    if verbose:
+        print(ginput)
+    dis_output = discriminator(generator(ginput))
+    gan = Model(ginput, dis_output)
+    gan.compile(loss='binary_crossentropy', optimizer='adam')
+    if verbose:
+        gan.summary()
+
+    return Models(generator, discriminator, gan)
+
+
+def load_X_train(data_dir, source_url=input_data.DEFAULT_SOURCE_URL):
+    # MNIST 데이터 불러오기: the training images of keras' mnist.load_data(), read from data_dir.
+    X_train = input_data.load_mnist_train_images(data_dir, source_url=source_url)
+    X_train = X_train.reshape(X_train.shape[0], 28, 28, 1).astype('float32')
+    X_train = (X_train - 127.5) / 127.5  # 픽셀 값 0~255를 -1~1 사이의 값으로
+    return X_train
+
+
+def log_line(i, d_loss, g_loss):
+    """What the listing's print('epoch:%d' % i, ' d_loss:%.4f' % d_loss, ' g_loss:%.4f' % g_loss)
+    prints: the three strings joined by single spaces, so two spaces before each loss."""
+    return ' '.join(['epoch:%d' % i, ' d_loss:%.4f' % d_loss, ' g_loss:%.4f' % g_loss])
+
+
+def sample_path(sample_dir, i):
+    return os.path.join(sample_dir, 'gan_mnist_%d.png' % i)
+
+
+def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n_noise=100, log=print,
+              checkpoints=None, start=0):
+    """The listing's loop: `epoch` iterations of one batch each. Returns the (d_loss, g_loss)
+    of every iteration; pictures go to <sample_dir>/gan_mnist_<i>.png. With checkpoints
+    (tf1gan.checkpoint.KerasCheckpoints), one is saved with every picture; a resumed run
+    starts at iteration `start`."""
+    generator, discriminator, gan = models
+
+    true = np.ones((batch_size, 1))
+    fake = np.zeros((batch_size, 1))
+
+    history = []
+    for i in range(start, epoch):
+        # 실제 데이터를 판별자에 입력
+        idx = np.random.randint(0, X_train.shape[0], batch_size)
+        imgs = X_train[idx]
+        d_loss_real = discriminator.train_on_batch(imgs, true)
+
+        # 가상 이미지를 판별자에 입력
+        noise = np.random.normal(0, 1, (batch_size, n_noise))
+        # verbose=0: the listing's 2020 Keras printed no progress bar in predict;
+        # tf_keras 2.21's default (verbose='auto') prints one on every call.
+        gen_imgs = generator.predict(noise, verbose=0)
+        d_loss_fake = discriminator.train_on_batch(gen_imgs, fake)
+
+        # 판별자와 생성자의 오차 계산
+        d_loss = 0.5 * np.add(d_loss_real, d_loss_fake)
+        g_loss = gan.train_on_batch(noise, true)
+
+        log(log_line(i, d_loss, g_loss))
+        history.append((float(d_loss), float(g_loss)))
+
+        # 중간 과정을 이미지로 저장하는 부분
+        if i % saving_interval == 0:
+            # r, c = 5, 5
+            noise = np.random.normal(0, 1, (25, n_noise))
+            gen_imgs = generator.predict(noise, verbose=0)  # verbose=0: as above
+
+            # Rescale images 0 - 1
+            gen_imgs = 0.5 * gen_imgs + 0.5
+
+            fig, axs = plt.subplots(5, 5)
+            count = 0
+            for j in range(5):
+                for k in range(5):
+                    axs[j, k].imshow(gen_imgs[count, :, :, 0], cmap='gray')
+                    axs[j, k].axis('off')
+                    count += 1
+            samples.save_figure(fig, sample_path(sample_dir, i))
+            if checkpoints:
+                checkpoints.save(i)
+
+    return history
+
+
+def dropout_generators(discriminator):
+    """The random generators of D's Dropout layers, for checkpoints to save. tf_keras makes them
+    lazily, inside the first traced step, and does not track them: one eager call in training
+    mode makes them now (D's BatchNorm is frozen by then, so nothing else changes)."""
+    discriminator(np.zeros((1, 28, 28, 1), 'float32'), training=True)
+    return [layer._random_generator._generator for layer in discriminator.layers if isinstance(layer, Dropout)]
+
+
+def run(hparams, data_dir, source_url, sample_dir, keras_semantics='tf_keras', checkpoint_dir=None,
+        resume=False, log=print):
+    """The listing end to end: data, models, gan_train(epoch, batch_size, saving_interval).
+    The caller seeds (tf1gan.seeding) and checks checkpoint_dir (tf1gan.checkpoint.prepare)
+    first. Returns gan_train's losses."""
+    X_train = load_X_train(data_dir, source_url)
+    models = build(n_noise=hparams['n_noise'], keras_semantics=keras_semantics)
+    checkpoints = None
+    if checkpoint_dir:
+        checkpoints = checkpoint.KerasCheckpoints(
+            checkpoint_dir, gan=models.gan, discriminator=models.discriminator,
+            d_optimizer=models.discriminator.optimizer, gan_optimizer=models.gan.optimizer,
+            dropout=dropout_generators(models.discriminator))
+    start = checkpoints.restore() if resume else 0
+    return gan_train(models, X_train, hparams['total_epoch'], hparams['batch_size'],
+                     hparams['saving_interval'], sample_dir, n_noise=hparams['n_noise'], log=log,
+                     checkpoints=checkpoints, start=start)
