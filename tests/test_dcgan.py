@@ -190,8 +190,44 @@ def test_frozen_bn_leaves_the_generators_batchnorm_trainable(frozen_bn_models):
 
 
 def test_unknown_keras_semantics_is_a_value_error_naming_the_allowed_values():
-    with pytest.raises(ValueError, match=r"'keras3'.*tf_keras, frozen_bn"):
+    with pytest.raises(ValueError, match=r"'keras3'.*tf_keras, standalone_keras, frozen_bn"):
         dcgan.build(keras_semantics='keras3')
+
+
+# ----------------------------------------------------------------------------- keras_semantics='standalone_keras'
+
+@pytest.fixture(scope='module')
+def standalone_models():
+    return dcgan.build(keras_semantics='standalone_keras')
+
+
+def test_tf_keras_frozen_batchnorm_ignores_training_mode():
+    # Since TensorFlow 2.0: a BatchNorm with trainable=False normalises with its moving
+    # statistics even in a training step (so D inside `gan` is not the D of D's own step).
+    layer = BatchNormalization(trainable=False)
+    x = np.random.RandomState(0).normal(3.0, 2.0, (8, 4, 4, 2)).astype('float32')
+    assert np.allclose(layer(x, training=True), layer(x, training=False))
+
+
+def test_standalone_keras_frozen_batchnorm_uses_batch_statistics_in_training_mode():
+    layer = dcgan.StandaloneKerasBatchNormalization(trainable=False)
+    x = np.random.RandomState(0).normal(3.0, 2.0, (8, 4, 4, 2)).astype('float32')
+    trained = layer(x, training=True).numpy()
+    assert abs(trained.mean()) < 1e-3 and abs(trained.std() - 1) < 1e-2  # the batch's own statistics
+    assert np.allclose(layer(x, training=False), x / np.sqrt(1 + 1e-3), atol=1e-4)  # moving: mean 0, var 1
+
+
+def test_standalone_keras_changes_only_the_discriminators_batchnorm_class(standalone_models):
+    assert all(type(layer) is dcgan.StandaloneKerasBatchNormalization
+               for layer in batchnorm_layers(standalone_models.discriminator))
+    assert all(type(layer) is BatchNormalization for layer in batchnorm_layers(standalone_models.generator))
+
+
+def test_standalone_keras_gan_step_still_leaves_every_trainable_discriminator_weight(standalone_models):
+    d_trainable = [w for w in standalone_models.discriminator.weights if 'moving' not in w.name]
+    before = values(d_trainable)
+    gan_step(standalone_models)
+    assert len(before) == 16 and not any(changed(before, values(d_trainable)))
 
 
 # ----------------------------------------------------------------------------- gan_train

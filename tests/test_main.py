@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-FLAGS = ['model', 'total_epoch', 'batch_size', 'total_batch', 'learning_rate', 'n_hidden', 'n_noise',
+FLAGS = ['model', 'keras_semantics', 'checkpoint_dir', 'resume', 'total_epoch', 'batch_size', 'total_batch', 'learning_rate', 'n_hidden', 'n_noise',
          'saving_interval', 'seed', 'data_dir', 'source_url', 'sample_dir']
 
 
@@ -18,7 +18,7 @@ def tf1gan_main(*args, cwd=None):
 def test_helpfull_documents_every_flag():
     result = tf1gan_main('--helpfull')  # absl's help exits with status 1
     for name in FLAGS:
-        assert f'--{name}' in result.stdout
+        assert f'--{name}' in result.stdout or f'--[no]{name}' in result.stdout
 
 
 @pytest.mark.parametrize('args, named', [
@@ -39,6 +39,12 @@ def test_bad_flags_give_one_line_and_exit_2_before_training(args, named, tmp_pat
     assert len(lines) == 1 and lines[0].startswith('tf1gan: ') and named in lines[0]
     assert result.stdout == ''
     assert not (tmp_path / 'mnist').exists()  # nothing was downloaded or trained
+
+
+def test_keras_semantics_choices_are_the_dcgan_modules():
+    from absl import flags
+    from tf1gan import dcgan, main  # noqa: F401  (defines the flags)
+    assert flags.FLAGS['keras_semantics'].parser.enum_values == list(dcgan.KERAS_SEMANTICS)
 
 
 def test_flagfiles_hold_each_listings_settings():

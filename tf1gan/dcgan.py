@@ -27,10 +27,26 @@ import tf_keras  # noqa: E402
 # iterations (one batch each), not passes over the data.
 HPARAMS = dict(total_epoch=4001, batch_size=32, saving_interval=200, n_noise=100)
 
-# 'tf_keras': the listing as printed, with Keras 2's semantics.
-# 'frozen_bn': the same, but D's BatchNormalization layers are frozen (trainable=False,
-# so inference mode in D's own step too) before discriminator.compile.
-KERAS_SEMANTICS = ('tf_keras', 'frozen_bn')
+# 'tf_keras': the listing as printed, with tf.keras's semantics (TensorFlow 2.0 and later):
+#     D's BatchNorm uses batch statistics in D's own step but, D being frozen, its moving
+#     statistics inside `gan`, so G is trained against another function than the one D fits.
+# 'standalone_keras': D's BatchNorm as in standalone Keras 2.x, where the DCGAN this listing
+#     descends from (eriklindernoren/Keras-GAN) was written: a frozen BatchNorm still uses
+#     the batch's statistics in a training step, so D is the same function in both steps.
+# 'frozen_bn': D's BatchNorm layers frozen before discriminator.compile, so they use their
+#     initial statistics (mean 0, variance 1) in every step, D's own included.
+KERAS_SEMANTICS = ('tf_keras', 'standalone_keras', 'frozen_bn')
+
+
+class StandaloneKerasBatchNormalization(BatchNormalization):
+    """BatchNormalization whose mode follows the training flag alone, as in standalone Keras 2.x.
+    Since TensorFlow 2.0 a layer with trainable=False runs in inference mode instead; this
+    undoes exactly that override (tf_keras's BatchNormalizationBase._get_training_value)."""
+
+    def _get_training_value(self, training=None):
+        if training is None:
+            training = tf_keras.backend.learning_phase()
+        return bool(training) if isinstance(training, int) else training
 
 Models = collections.namedtuple('Models', 'generator discriminator gan')
 
@@ -51,13 +67,13 @@ def _dropout_from_a_generator():
 
 
 def build(n_noise=100, keras_semantics='tf_keras', verbose=False):
+    """The listing's three models. verbose=True also prints `ginput` and `gan.summary()` as
+    the listing does; they are off by default so that the per-iteration lines stay clean."""
     with _dropout_from_a_generator():
         return _build(n_noise, keras_semantics, verbose)
 
 
 def _build(n_noise, keras_semantics, verbose):
-    """The listing's three models. verbose=True also prints `ginput` and `gan.summary()` as
-    the listing does; they are off by default so that the per-iteration lines stay clean."""
     if keras_semantics not in KERAS_SEMANTICS:
         raise ValueError(f'unknown keras_semantics {keras_semantics!r}: expected one of '
                          f'{", ".join(KERAS_SEMANTICS)}')
@@ -95,12 +111,14 @@ def _build(n_noise, keras_semantics, verbose):
     discriminator.add(Flatten())
     discriminator.add(Dense(1, activation='sigmoid'))
 
-    if keras_semantics == 'frozen_bn':
-        # Not in the listing: D's BatchNorm keeps its initial statistics (mean 0, variance 1)
-        # and gamma/beta in every step, D's own included.
-        for layer in discriminator.layers:
-            if isinstance(layer, BatchNormalization):
+    # Not in the listing: the other semantics (see KERAS_SEMANTICS) change D's BatchNorm layers
+    # only, before anything has run or been compiled.
+    for layer in discriminator.layers:
+        if isinstance(layer, BatchNormalization):
+            if keras_semantics == 'frozen_bn':
                 layer.trainable = False
+            elif keras_semantics == 'standalone_keras':
+                layer.__class__ = StandaloneKerasBatchNormalization  # same state, other mode rule
 
     discriminator.compile(loss='binary_crossentropy', optimizer='adam')
 

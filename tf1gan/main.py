@@ -35,11 +35,13 @@ flags.DEFINE_integer('seed', None,
                      'Fix every random draw (graph seed, op determinism, NumPy): two runs with the same seed '
                      'print the same log and draw the same pictures. Unset: random, as in the book.',
                      lower_bound=0)
-flags.DEFINE_enum('keras_semantics', 'tf_keras', ['tf_keras', 'frozen_bn'],
-                  'dcgan only. tf_keras: the listing as printed, under Keras 2 (tf-keras), where '
-                  'discriminator.trainable = False after its compile freezes D inside the combined model '
-                  'only. frozen_bn: the same, with D\'s BatchNormalization layers frozen (inference mode in '
-                  'every step); see BUILD.md for how each behaves.')
+flags.DEFINE_enum('keras_semantics', 'tf_keras', ['tf_keras', 'standalone_keras', 'frozen_bn'],
+                  'dcgan only: how D\'s BatchNormalization behaves once `discriminator.trainable = False`. '
+                  'tf_keras: the listing as printed under Keras 2 (tf-keras, as tf.keras since TensorFlow 2.0): '
+                  'batch statistics in D\'s own step, moving statistics inside the combined model. '
+                  'standalone_keras: as in standalone Keras 2.x, where this DCGAN comes from: batch '
+                  'statistics in both. frozen_bn: D\'s BatchNorm frozen from the start (initial statistics '
+                  'in every step). BUILD.md reports how runs of each behave.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept (the book\'s "./mnist/data/").')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                     'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
@@ -87,6 +89,10 @@ def main(argv):
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)
+    except KeyboardInterrupt:
+        print('tf1gan: interrupted; the same command with --resume continues from the last checkpoint',
+              file=sys.stderr)
+        sys.exit(130)
 
 
 if __name__ == '__main__':
