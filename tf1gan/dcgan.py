@@ -213,7 +213,8 @@ def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n
 def dropout_generators(discriminator):
     """The random generators of D's Dropout layers, for checkpoints to save. tf_keras makes them
     lazily, inside the first traced step, and does not track them: one eager call in training
-    mode makes them now (D's BatchNorm is frozen by then, so nothing else changes)."""
+    mode makes them now. D is frozen by then, so no weight changes (with standalone_keras
+    semantics only D's BatchNorm moving statistics, which this loop never reads)."""
     discriminator(np.zeros((1, 28, 28, 1), 'float32'), training=True)
     return [layer._random_generator._generator for layer in discriminator.layers if isinstance(layer, Dropout)]
 
