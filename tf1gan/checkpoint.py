@@ -1,15 +1,16 @@
 """Checkpoints and exact resume for listings 9.1 and 9.2 (9.2 더 해보기: "Saver로 저장").
 
 Every epoch, `tf.train.Saver` (the TF1 way) writes the weights and the Adam slots into
-checkpoint_dir, keeping the last few (the DCGAN: every saving_interval, see KerasCheckpoints). Beside each Saver checkpoint lies <prefix>.resume.npz
-with what an exact resume needs that the graph does not hold: the epoch, NumPy's global
-generator and the MNIST reader's position. run.json names the model and hyper-parameters,
-so that a checkpoint of another run is refused rather than half loaded.
+checkpoint_dir, keeping the last few (the DCGAN: every saving_interval, see KerasCheckpoints).
+Beside each checkpoint lies <prefix>.resume.npz with what an exact resume needs that the
+graph does not hold: the step, NumPy's global generator and the MNIST reader's position.
+run.json names the model and hyper-parameters, so that a checkpoint of another run is
+refused rather than half loaded.
 
 Crash safety: the .npz is written (under a temporary name, then renamed) before the Saver
 writes its files, and the Saver's `checkpoint` index file, which names the newest
-checkpoint, is replaced atomically last. A kill at any instant therefore leaves the newest
-*named* checkpoint complete.
+checkpoint, is replaced atomically last; old checkpoints are removed only after that. A
+kill at any instant therefore leaves the newest *named* checkpoint complete.
 """
 import json
 import os
