@@ -10,7 +10,7 @@ import sys
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, input_data, listing
+from tf1gan import cli, errors, input_data, listing, runlog
 
 FLAGS = flags.FLAGS
 
@@ -47,9 +47,12 @@ flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                     'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
                     'holding the four .gz files.')
 flags.DEFINE_string('sample_dir', 'samples', 'Sample pictures are written to <sample_dir>/<model>/.')
+flags.DEFINE_string('run_dir', None,
+                    'The run\'s folder (default: runs/<model>): log.txt (every printed line), checkpoints/ '
+                    'and TensorBoard events. tf1gan.compare reads it.')
 flags.DEFINE_string('checkpoint_dir', None,
                     'Where tf.train.Saver checkpoints go: after every epoch (gan, cgan) or every saving_interval '
-                    '(dcgan), the last 3 kept (default: runs/<model>/checkpoints). A new run refuses a folder '
+                    '(dcgan), the last 3 kept (default: <run_dir>/checkpoints). A new run refuses a folder '
                     'that already holds checkpoints.')
 flags.DEFINE_bool('resume', False,
                   'Continue from the newest checkpoint in --checkpoint_dir. With --seed, an interrupted and '
@@ -58,7 +61,7 @@ flags.DEFINE_bool('resume', False,
 flags.register_validator('learning_rate', lambda v: v is None or v > 0, 'expected a positive number')
 
 
-for _name in ('sample_dir', 'checkpoint_dir'):
+for _name in ('sample_dir', 'run_dir', 'checkpoint_dir'):
     flags.register_validator(_name, lambda v: v is None or cli.writable_folder(v),
                              'expected a folder that can be created and written')
 
@@ -80,12 +83,14 @@ def main(argv):
         input_data.maybe_download(FLAGS.data_dir, FLAGS.source_url)
         from tf1gan import run  # imports TensorFlow
         module = listing.load(FLAGS.model)
+        run_dir = FLAGS.run_dir or os.path.join('runs', FLAGS.model)
+        checkpoint_dir = FLAGS.checkpoint_dir or os.path.join(run_dir, 'checkpoints')
+        # Printed and kept in <run_dir>/log.txt, flushed per line: a killed run has printed every saved epoch.
+        log = runlog.RunLog(run_dir, resume=FLAGS.resume)
         run.run(FLAGS.model, module, hparams(module), seed=FLAGS.seed, total_batch=FLAGS.total_batch,
                 data_dir=FLAGS.data_dir, source_url=FLAGS.source_url,
                 sample_dir=os.path.join(FLAGS.sample_dir, FLAGS.model),
-                checkpoint_dir=FLAGS.checkpoint_dir or os.path.join('runs', FLAGS.model, 'checkpoints'),
-                resume=FLAGS.resume, keras_semantics=FLAGS.keras_semantics,
-                log=lambda line: print(line, flush=True))  # a killed run has printed every saved epoch
+                checkpoint_dir=checkpoint_dir, resume=FLAGS.resume, keras_semantics=FLAGS.keras_semantics, log=log)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)
