@@ -1,14 +1,21 @@
-"""Iterations per second of each listing's real training loop.
+"""Iterations per second of each listing's book loop and fast loop, side by side.
 
     python benchmarks/train_speed.py --source_url=../shared/mnist [--models=gan,cgan,dcgan]
 
-gan, cgan: a fresh graph, the book's hyper-parameters, 50 warm-up iterations, then
-`--iterations` timed iterations of tf1gan.train.run_epoch (next_batch, get_noise and the two
-Session.runs, exactly what a training run does). dcgan: the listing's models, 5 warm-up
-iterations of tf1gan.dcgan.gan_train, then `--dcgan_iterations` timed ones (no pictures).
-Prints one line per model and the peak RSS of the process.
+For each model, the book loop (--loop=book: the listing's own loop) and the fast loop
+(--loop=fast) train the book's hyper-parameters in this one process, in alternating rounds
+(book, fast, book, fast, ...), each round after its own warm-up; the median round counts.
+gan, cgan: `--iterations` per round of next_batch, get_noise and the training step(s),
+exactly what a training run does per iteration. dcgan: `--dcgan_iterations` per round of
+gan_train (no pictures).
+
+Also printed: the arithmetic of one iteration (GFLOP: the multiply-adds of every dense and
+convolution layer, forward and backward, counted from the layer shapes), what that makes per
+second, its share of this machine's float32 matmul peak (measured first: a 1024x1024 matmul
+loop inside one Session.run, the better of 1 and 2 threads), and the process's peak RSS.
 """
 import resource
+import statistics
 import time
 
 from absl import app, flags
@@ -16,53 +23,131 @@ from absl import app, flags
 import tf1gan  # noqa: F401
 import tensorflow.compat.v1 as tf
 
-from tf1gan import input_data, listing, train
+from tf1gan import fused, input_data, listing, train
 
-flags.DEFINE_integer('iterations', 1100, 'Timed iterations per model (two epochs of the book).', lower_bound=1)
-flags.DEFINE_integer('dcgan_iterations', 50, 'Timed DCGAN iterations.', lower_bound=1)
+flags.DEFINE_integer('iterations', 1100, 'gan, cgan: timed iterations per round (two epochs of the book).',
+                     lower_bound=1)
+flags.DEFINE_integer('dcgan_iterations', 20, 'dcgan: timed iterations per round.', lower_bound=1)
+flags.DEFINE_integer('rounds', 3, 'Timed rounds of each loop, alternating.', lower_bound=1)
 flags.DEFINE_list('models', ['gan', 'cgan', 'dcgan'], 'Models to time.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept.')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL, 'Where missing MNIST files come from.')
 FLAGS = flags.FLAGS
 
 
-def iterations_per_second(model, iterations):
+def matmul_peak_gflops(n=1024, repeats=50):
+    """The best float32 GFLOP/s of an n x n matmul chain run inside one Session.run."""
+    best = 0
+    for threads in (1, 2):
+        with tf.Graph().as_default():
+            a = tf.random.normal([n, n], seed=1)
+            b = tf.random.normal([n, n], seed=2)
+            loop = tf.while_loop(lambda i, acc: i < repeats,
+                                 lambda i, acc: (i + 1, acc + tf.reduce_sum(tf.matmul(a * tf.cast(i, tf.float32), b))),
+                                 [tf.constant(0), tf.constant(0.)])
+            config = tf.ConfigProto(intra_op_parallelism_threads=threads, inter_op_parallelism_threads=1)
+            with tf.Session(config=config) as sess:
+                sess.run(loop)
+                start = time.perf_counter()
+                sess.run(loop)
+                best = max(best, 2 * n ** 3 * repeats / (time.perf_counter() - start) / 1e9)
+    return best
+
+
+def dense_gflop_per_iteration(model, hp):
+    """9.1 / 9.2: D's step (forward through G and D twice, D's gradients) and G's step
+    (forward through G and D, gradients back through D into G), layer by layer."""
+    labels = 10 if model == 'cgan' else 0
+    B, H, n_input = hp['batch_size'], hp['n_hidden'], 28 * 28
+    G1, G2 = 2 * B * (hp['n_noise'] + labels) * H, 2 * B * H * n_input
+    D1, D2 = 2 * B * (n_input + labels) * H, 2 * B * H * 1
+    step_D = (G1 + G2 + 2 * (D1 + D2)) + 2 * (2 * D2 + D1)  # D2: weights and inputs; D1: weights
+    step_G = (G1 + G2 + D1 + D2) + (D2 + D1 + 2 * G2 + G1)  # D's input gradients, then G's
+    return (step_D + step_G) / 1e9
+
+
+def keras_forward_flop(model):
+    """Multiply-adds x 2 of one example through the Conv2D and Dense layers of a Keras model."""
+    flop = 0
+    for layer in model.layers:
+        kind = type(layer).__name__
+        if kind == 'Conv2D':
+            kh, kw, cin, cout = layer.kernel.shape
+            _, h, w, _ = layer.output_shape
+            flop += 2 * h * w * cout * kh * kw * cin
+        elif kind == 'Dense':
+            flop += 2 * layer.kernel.shape[0] * layer.kernel.shape[1]
+    return flop
+
+
+def dcgan_gflop_per_iteration(models, batch_size):
+    """D's two steps (forward, then weight and input gradients: about 3x forward each),
+    predict (forward through G), the combined step (forward through G and D, gradients back
+    through D's inputs and G: about 3x G's forward plus 2x D's)."""
+    G, D = keras_forward_flop(models.generator), keras_forward_flop(models.discriminator)
+    return batch_size * (2 * 3 * D + G + 3 * G + 2 * D) / 1e9
+
+
+def timed_rounds(loops, iterations, warm_up):
+    """{name: median iterations/s} of the loops (name -> run(n)), in alternating rounds."""
+    for run in loops.values():
+        run(warm_up)
+    rates = {name: [] for name in loops}
+    for _ in range(FLAGS.rounds):
+        for name, run in loops.items():
+            start = time.perf_counter()
+            run(iterations)
+            rates[name].append(iterations / (time.perf_counter() - start))
+    return {name: statistics.median(values) for name, values in rates.items()}
+
+
+def listing_loops(model):
     module = listing.load(model)
     hp = module.HPARAMS
+    mnist = input_data.read_data_sets(FLAGS.data_dir, one_hot=True, source_url=FLAGS.source_url)
+    build = dict(n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
     with tf.Graph().as_default():
-        mnist = input_data.read_data_sets(FLAGS.data_dir, one_hot=True, source_url=FLAGS.source_url)
-        graph = module.build(n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
-        with tf.Session() as sess:
-            sess.run(tf.global_variables_initializer())
-            epoch = lambda n: train.run_epoch(sess, graph, module, mnist, hp['batch_size'], hp['n_noise'], n)  # noqa: E731
-            epoch(50)
-            start = time.perf_counter()
-            epoch(iterations)
-            return iterations / (time.perf_counter() - start)
+        graph = module.build(**build)
+        book_sess = tf.Session()
+        book_sess.run(tf.global_variables_initializer())
+    with tf.Graph().as_default():
+        step = fused.FusedStep(module, **build)
+        fast_sess = tf.Session(config=fused.SESSION_CONFIG)
+        fast_sess.run(tf.global_variables_initializer())
+    loops = {
+        'book': lambda n: train.run_epoch(book_sess, graph, module, mnist, hp['batch_size'], hp['n_noise'], n),
+        'fast': lambda n: fused.run_epoch(fast_sess, step, module, mnist, hp['batch_size'], hp['n_noise'], n),
+    }
+    return loops, dense_gflop_per_iteration(model, hp), FLAGS.iterations, 50
 
 
-def dcgan_iterations_per_second(iterations):
+def dcgan_loops():
     from tf1gan import dcgan
     X_train = dcgan.load_X_train(FLAGS.data_dir, FLAGS.source_url)
     models = dcgan.build()
     hp = dcgan.HPARAMS
-    # Iterations 1..n: the listing draws a picture at iteration 0 only (saving_interval is huge).
-    train = lambda n: dcgan.gan_train(models, X_train, n + 1, hp['batch_size'], saving_interval=10**9,  # noqa: E731
-                                      sample_dir='unused', n_noise=hp['n_noise'], log=lambda line: None, start=1)
-    train(5)
-    start = time.perf_counter()
-    train(iterations)
-    return iterations / (time.perf_counter() - start)
+
+    def gan_train(fast):
+        # Iterations 1..n: a picture is drawn at iteration 0 only (saving_interval is huge).
+        return lambda n: dcgan.gan_train(models, X_train, n + 1, hp['batch_size'], saving_interval=10 ** 9,
+                                         sample_dir='unused', n_noise=hp['n_noise'], log=lambda line: None,
+                                         start=1, fast=fast)
+    loops = {'book': gan_train(False), 'fast': gan_train(True)}
+    return loops, dcgan_gflop_per_iteration(models, hp['batch_size']), FLAGS.dcgan_iterations, 3
 
 
 def main(argv):
     del argv
+    peak = matmul_peak_gflops()
+    print(f'float32 matmul peak of this machine: {peak:.0f} GFLOP/s')
     for model in FLAGS.models:
-        if model == 'dcgan':
-            rate, iterations = dcgan_iterations_per_second(FLAGS.dcgan_iterations), FLAGS.dcgan_iterations
-        else:
-            rate, iterations = iterations_per_second(model, FLAGS.iterations), FLAGS.iterations
-        print(f'{model}: {rate:.2f} iterations/s (the listing\'s loop, {iterations} timed iterations)')
+        loops, gflop, iterations, warm_up = dcgan_loops() if model == 'dcgan' else listing_loops(model)
+        rates = timed_rounds(loops, iterations, warm_up)
+        for name, rate in rates.items():
+            print(f'{model} {name}: {rate:7.2f} iterations/s, {gflop:.3f} GFLOP each, {rate * gflop:5.1f} GFLOP/s '
+                  f'= {100 * rate * gflop / peak:3.0f}% of the matmul peak')
+        print(f'{model} fast / book: {rates["fast"] / rates["book"]:.2f}x '
+              f'(median of {FLAGS.rounds} rounds of {iterations} iterations each)')
     print(f'peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB')
 
 

@@ -275,20 +275,27 @@ def test_gan_train_saves_a_picture_every_saving_interval_iterations(tiny_run):
 
 # ----------------------------------------------------------------------------- run and seeding
 
-def seeded_run(seed, X, sample_dir):
+def seeded_run(seed, X, sample_dir, fast=False):
     seeding.seed_graph(seed)
     m = dcgan.build()
     lines = []
-    dcgan.gan_train(m, X, epoch=3, batch_size=8, saving_interval=100, sample_dir=str(sample_dir),
-                    log=lines.append)
-    return lines, values(m.gan.weights)
+    history = dcgan.gan_train(m, X, epoch=3, batch_size=8, saving_interval=100, sample_dir=str(sample_dir),
+                              log=lines.append, fast=fast)
+    return lines, values(m.gan.weights), history
 
 
 def test_seeded_runs_log_the_same_lines_and_end_with_the_same_weights(X_small, tmp_path):
-    lines_1, weights_1 = seeded_run(1, X_small, tmp_path / 'a')
-    lines_2, weights_2 = seeded_run(1, X_small, tmp_path / 'b')
+    lines_1, weights_1, _ = seeded_run(1, X_small, tmp_path / 'a')
+    lines_2, weights_2, _ = seeded_run(1, X_small, tmp_path / 'b')
     assert lines_1 == lines_2
     assert not any(changed(weights_1, weights_2))
+
+
+def test_the_fast_loop_gives_the_book_loops_losses_and_weights_bit_for_bit(X_small, tmp_path):
+    _, book_weights, book_history = seeded_run(1, X_small, tmp_path / 'book')
+    _, fast_weights, fast_history = seeded_run(1, X_small, tmp_path / 'fast', fast=True)
+    assert fast_history == book_history
+    assert not any(changed(book_weights, fast_weights))
 
 
 def test_run_reads_data_dir_and_trains_for_total_epoch_iterations(X_small, tmp_path, monkeypatch):
@@ -306,3 +313,16 @@ def test_run_reads_data_dir_and_trains_for_total_epoch_iterations(X_small, tmp_p
     assert calls == [('data', 'source')]
     assert len(history) == len(lines) == 2
     assert os.listdir(tmp_path) == ['gan_mnist_0.png']
+
+
+def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_path):
+    from test_run_outputs import events
+    from tf1gan import summaries
+    seeding.seed_graph(1)
+    writer = summaries.Summaries(str(tmp_path))
+    history = dcgan.gan_train(dcgan.build(), X_small, epoch=3, batch_size=8, saving_interval=2,
+                              sample_dir=str(tmp_path / 'samples'), log=lambda line: None, events=writer)
+    writer.close()
+    found = events(tmp_path)
+    assert [(step, tag) for step, tag, value in found if value == 'image'] == [(0, 'samples'), (2, 'samples')]
+    assert [value for _, tag, value in found if tag == 'loss/G'] == [pytest.approx(g) for _, g in history]

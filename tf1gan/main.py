@@ -10,7 +10,7 @@ import sys
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, input_data, listing, runlog
+from tf1gan import cli, errors, input_data, listing, progress, runlog
 
 FLAGS = flags.FLAGS
 
@@ -42,6 +42,12 @@ flags.DEFINE_enum('keras_semantics', 'tf_keras', ['tf_keras', 'standalone_keras'
                   'standalone_keras: as in standalone Keras 2.x, where this DCGAN comes from: batch '
                   'statistics in both. frozen_bn: D\'s BatchNorm frozen from the start (initial statistics '
                   'in every step). BUILD.md reports how runs of each behave.')
+flags.DEFINE_enum('loop', 'fast', ['fast', 'book'],
+                  'How each iteration runs. book: the listing\'s loop line for line (gan, cgan: two '
+                  'Session.runs, train_D then train_G; dcgan: generator.predict). fast: the same iterations '
+                  'with the same losses bit for bit, faster (gan, cgan: one Session.run, train_G ordered after '
+                  'train_D, NumPy\'s draws overlapping it; dcgan: generator.predict_on_batch). Checkpoints of '
+                  'either loop resume with the other. BUILD.md gives the speeds.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept (the book\'s "./mnist/data/").')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                     'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
@@ -90,7 +96,8 @@ def main(argv):
         run.run(FLAGS.model, module, hparams(module), seed=FLAGS.seed, total_batch=FLAGS.total_batch,
                 data_dir=FLAGS.data_dir, source_url=FLAGS.source_url,
                 sample_dir=os.path.join(FLAGS.sample_dir, FLAGS.model),
-                checkpoint_dir=checkpoint_dir, resume=FLAGS.resume, keras_semantics=FLAGS.keras_semantics, log=log)
+                checkpoint_dir=checkpoint_dir, resume=FLAGS.resume, keras_semantics=FLAGS.keras_semantics,
+                loop=FLAGS.loop, run_dir=run_dir, progress=progress.Progress().epoch, log=log)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)

@@ -4,10 +4,16 @@ Per epoch: `total_batch` iterations of next_batch, get_noise, one Session.run of
 one of train_G; then the listing's log line, and at the sample epochs its picture. The
 order of NumPy draws (batch shuffles, noise, sample noise) is the book's, so a seeded run
 draws the same numbers as the book's script would have.
+
+Two loops run an epoch: 'book', the listing's loop line for line (run_epoch below), and
+'fast' (tf1gan.fused), the same iterations in one Session.run each, with the same losses
+bit for bit. Everything around the epochs (pictures, checkpoints, log lines) is shared.
 """
 import tensorflow.compat.v1 as tf
 
-from tf1gan import checkpoint, samples
+from tf1gan import checkpoint, samples, summaries
+
+LOOPS = ('fast', 'book')
 
 
 def feed(graph, **values):
@@ -15,10 +21,11 @@ def feed(graph, **values):
     return {getattr(graph, name): value for name, value in values.items() if getattr(graph, name) is not None}
 
 
-def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch):
-    """One epoch of the book's loop; returns the last iteration's (loss_val_D, loss_val_G)."""
+def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch, progress=range):
+    """One epoch of the book's loop; returns the last iteration's (loss_val_D, loss_val_G).
+    progress(total_batch) yields the iterations (range, or tf1gan.progress drawing a bar)."""
     loss_val_D, loss_val_G = 0, 0
-    for i in range(total_batch):
+    for i in progress(total_batch):
         batch_xs, batch_ys = mnist.train.next_batch(batch_size)
         noise = listing.get_noise(batch_size, n_noise)
 
@@ -28,38 +35,61 @@ def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch):
 
 
 def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise, learning_rate,
-          total_batch=None, checkpoint_dir=None, resume=False, log=print):
+          total_batch=None, checkpoint_dir=None, resume=False, log=print, loop='fast', run_dir=None,
+          progress=range):
     """Builds the listing's graph in the default graph and trains it as the book does.
 
     total_batch defaults to the book's int(num_examples / batch_size); a smaller value makes
     short runs for tests. With checkpoint_dir, a checkpoint is written after every epoch, and
-    resume=True continues from the newest one. Returns the per-epoch (loss_val_D, loss_val_G)."""
-    graph = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
+    resume=True continues from the newest one (a checkpoint of either loop). loop is one of
+    LOOPS. With run_dir, TensorBoard events go there (tf1gan.summaries). progress(total_batch)
+    yields each epoch's iterations (tf1gan.progress.Progress().epoch draws a bar). Returns the
+    per-epoch (loss_val_D, loss_val_G)."""
+    if loop == 'fast':
+        from tf1gan import fused
+        step = fused.FusedStep(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
+        graph, config = step.graph, fused.SESSION_CONFIG
+        epoch_loop = lambda n: fused.run_epoch(sess, step, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
+    elif loop == 'book':
+        graph, config = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate), None
+        epoch_loop = lambda n: run_epoch(sess, graph, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
+    else:
+        raise ValueError(f'unknown loop {loop!r}: expected one of {", ".join(LOOPS)}')
     checkpoints = checkpoint.Checkpoints(checkpoint_dir) if checkpoint_dir else None
 
-    sess = tf.Session()
+    sess = tf.Session(config=config)
     sess.run(tf.global_variables_initializer())
     start_epoch = checkpoints.restore(sess, mnist.train) if resume else 0
 
     if total_batch is None:
         total_batch = int(mnist.train.num_examples / batch_size)
 
+    events = summaries.Summaries(run_dir, graph=sess.graph, resumed_at=start_epoch if resume else None) \
+        if run_dir else None
+
     history = []
     with sess:
         for epoch in range(start_epoch, total_epoch):
-            loss_val_D, loss_val_G = run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch)
+            loss_val_D, loss_val_G = epoch_loop(total_batch)
             history.append((float(loss_val_D), float(loss_val_G)))
 
             if samples.is_sample_epoch(epoch):
                 rows = listing.sample_rows(sess, graph, mnist, n_noise)
                 samples.save_rows(rows, samples.epoch_path(sample_dir, epoch))
+                if events:
+                    events.picture(epoch, samples.epoch_path(sample_dir, epoch))
             # The book prints before drawing its picture; printing right after the checkpoint
             # means every printed epoch is saved, so a killed and resumed run repeats no line.
             if checkpoints:
                 checkpoints.save(sess, epoch, mnist.train)
             log(listing.log_line(epoch, loss_val_D, loss_val_G))
+            if events:
+                events.losses(epoch, loss_val_D, loss_val_G)
+                events.flush()
             if checkpoints:
                 checkpoints.prune()
 
+    if events:
+        events.close()
     log('최적화 완료!')
     return history

@@ -1,0 +1,275 @@
+"""python -m tf1gan.compare --model=cgan --run_dir=runs/cgan [--book_dir=../shared/book/3min-deeplearning-ch09]
+
+Compares a training run of listing 9.1 (--model=gan) or 9.2 (--model=cgan) with the runs the
+book printed (two of 9.1, one of 9.2; the book printed no DCGAN losses). It reads the run's
+<run_dir>/log.txt and
+  - writes <run_dir>/compare_losses.png (--output): the run's D and G losses per epoch over the
+    book's runs, the book's band shaded, the run's 10-epoch means marked inside or outside it;
+  - prints one row per 10-epoch window the run completed (epochs 0-9, 10-19, ...; epochs are
+    the loop's, from 0, though 9.1 prints epoch + 1): the run's mean D and G loss, the book's
+    mean (over its runs), the band's low and high, and whether the run is inside;
+  - with --book_dir (the book's pictures: samples/NNN.png for 9.1, samples2/NNN.png for 9.2),
+    writes <run_dir>/compare_samples.png (--samples_output): for every epoch with a picture
+    in both, the book's on the left and the run's (<sample_dir>/NNN.png) on the right.
+Exit status: 0 if every window's D and G means lie inside the band, 1 if any lies outside,
+2 for bad input (one line on stderr).
+
+The band, for each loss (D, G) and each 10-epoch window w (epochs 10w to 10w+9): for each book
+run r, m_r and s_r are the mean and the sample standard deviation (ddof=1) of the 10 losses the
+run printed in that window; the band is [min over r of (m_r - 3 s_r), max over r of
+(m_r + 3 s_r)]. A run is inside in window w if its own mean of those 10 epochs lies in the
+band, ends included, for both D and G.
+
+Why this band: each printed loss is that of the epoch's last batch, so s_r measures how much
+one printed value wanders from epoch to epoch, and the book's runs differ from each other by
+about that much: the window means of its two 9.1 runs lie up to 2.24 s_r apart (r either run).
+k = 3 is the smallest whole k for which each of those two runs lies inside the band made from
+the other one alone, so a run of the book's own code is not flagged even for 9.2, where the
+band rests on one run.
+"""
+import os
+import re
+import sys
+from typing import NamedTuple
+
+import numpy as np
+from absl import app, flags
+
+from tf1gan import book_logs, cli, errors, runlog, samples  # samples selects matplotlib's Agg backend
+
+import matplotlib.image as mpimg  # noqa: E402  (after samples: no screen needed)
+import matplotlib.pyplot as plt  # noqa: E402
+
+FLAGS = flags.FLAGS
+
+WINDOW = 10  # epochs per row of the table
+BAND_K = 3.0  # band half-width, in standard deviations of the printed losses within a window
+# The book's pictures, inside --book_dir (see ../shared/book/README.md).
+BOOK_SAMPLES = {'gan': 'samples', 'cgan': 'samples2'}
+SAMPLE_NAME = re.compile(r'(\d{3,})\.png')  # samples.epoch_path's names: 000.png, 009.png, ...
+
+
+def window_means(values, window=WINDOW):
+    """Means of values over its complete windows: epochs 0-9, 10-19, ... (a partial last one is left out)."""
+    count = len(values) // window
+    return np.asarray(values[:count * window], dtype=float).reshape(count, window).mean(axis=1)
+
+
+def band(runs, k=BAND_K, window=WINDOW):
+    """(low, high), one pair per complete window of the shortest run: for window w and each run r
+    (per-epoch values of one loss), with m_r and s_r the mean and sample standard deviation
+    (ddof=1) of r's values in w, low_w = min over r of (m_r - k s_r) and high_w = max over r of
+    (m_r + k s_r)."""
+    count = min(len(r) for r in runs) // window
+    windows = np.array([np.asarray(r[:count * window], dtype=float).reshape(count, window) for r in runs])
+    means, spreads = windows.mean(axis=2), windows.std(axis=2, ddof=1)
+    return (means - k * spreads).min(axis=0), (means + k * spreads).max(axis=0)
+
+
+class LossWindow(NamedTuple):
+    """One loss (D or G) in one window: the run's mean, the book's mean, the book's band."""
+    run: float
+    book: float
+    low: float
+    high: float
+
+    @property
+    def inside(self):
+        return bool(self.low <= self.run <= self.high)  # False for nan
+
+
+class Row(NamedTuple):
+    first_epoch: int
+    d: LossWindow
+    g: LossWindow
+
+    @property
+    def inside(self):
+        return self.d.inside and self.g.inside
+
+
+def compare(run, books, k=BAND_K, window=WINDOW):
+    """One Row per window that both the run (book_logs.Losses) and every book run completed."""
+    rows = []
+    for name in ('d', 'g'):
+        run_values, book_values = getattr(run, name), [getattr(b, name) for b in books]
+        low, high = band(book_values, k, window)
+        count = min(len(low), len(run_values) // window)
+        book_means = np.mean([window_means(v, window)[:count] for v in book_values], axis=0)
+        rows.append([LossWindow(*values) for values in
+                     zip(window_means(run_values, window)[:count], book_means, low, high)])
+    return [Row(w * window, d, g) for w, (d, g) in enumerate(zip(*rows))]
+
+
+def verdict(row):
+    outside = [name for name, loss in (('D', row.d), ('G', row.g)) if not loss.inside]
+    return f'outside ({", ".join(outside)})' if outside else 'inside'
+
+
+def format_table(rows, window=WINDOW):
+    """The table the command prints, one line per row after a header."""
+    columns = ['D run', 'D book', 'D low', 'D high', 'G run', 'G book', 'G low', 'G high']
+    lines = ['epochs   ' + ''.join(f'{c:>10}' for c in columns) + '  verdict']
+    for row in rows:
+        values = [*row.d, *row.g]
+        epochs = f'{row.first_epoch}-{row.first_epoch + window - 1}'
+        lines.append(f'{epochs:<9}' + ''.join(f'{v:>10.4f}' for v in values) + f'  {verdict(row)}')
+    return lines
+
+
+def plot_losses(run, books, rows, model, path, window=WINDOW):
+    """compare_losses.png: per loss, the book's runs (grey), its band (shaded), the run (orange)
+    and the run's window means (green inside the band, red outside)."""
+    fig, axes = plt.subplots(2, 1, sharex=True, figsize=(11, 8))
+    edges = [row.first_epoch for row in rows] + [rows[-1].first_epoch + window]
+    for ax, name, label in zip(axes, ('d', 'g'), ('D loss', 'G loss')):
+        windows = [getattr(row, name) for row in rows]
+        low, high = [w.low for w in windows], [w.high for w in windows]
+        ax.fill_between(edges, low + low[-1:], high + high[-1:], step='post', color='tab:blue', alpha=0.15,
+                        label=f'book band (mean ± {BAND_K:g} sd per {window} epochs)')
+        for i, (book, style) in enumerate(zip(books, ('-', '--'))):
+            values = getattr(book, name)
+            ax.plot(np.arange(len(values)), values, style, color='grey', lw=0.9, label=f'book run {i + 1}')
+        values = getattr(run, name)
+        ax.plot(np.arange(len(values)), values, color='tab:orange', lw=1.2, label='this run')
+        for inside, color in ((True, 'tab:green'), (False, 'tab:red')):
+            chosen = [(row.first_epoch, w.run) for row, w in zip(rows, windows)
+                      if w.inside == inside and np.isfinite(w.run)]
+            if chosen:
+                starts, means = zip(*chosen)
+                ax.hlines(means, starts, np.add(starts, window), colors=color, lw=3,
+                          label=f'this run, {window}-epoch mean ({"inside" if inside else "outside"})')
+        ax.set_ylabel(label)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8, loc='best')
+    axes[-1].set_xlabel('epoch (the loop\'s, from 0)')
+    axes[0].set_title(f'listing {book_logs.LISTING[model]} ({model}): this run against the book')
+    samples.save_figure(fig, path, bbox_inches='tight')
+
+
+def _sample_epochs(folder, what):
+    try:
+        names = os.listdir(folder)
+    except OSError as e:
+        raise errors.InputError(f'{folder}: cannot list it ({e.strerror}); expected a folder of {what}') from None
+    return {int(m.group(1)) for m in map(SAMPLE_NAME.fullmatch, names) if m}
+
+
+def _read_image(path):
+    try:
+        return mpimg.imread(path)
+    except (OSError, ValueError, SyntaxError) as e:
+        raise errors.InputError(f'{path} cannot be read as a PNG ({e.__class__.__name__})') from None
+
+
+def sample_pairs(book_dir, sample_dir, model):
+    """[(epoch, book picture, run picture)] for every epoch with an NNN.png in both folders."""
+    book_samples = os.path.join(book_dir, BOOK_SAMPLES[model])
+    if not os.path.isdir(book_dir):
+        raise errors.InputError(f'--book_dir {book_dir}: not a folder; expected the book\'s pictures, '
+                                'samples/ (9.1) and samples2/ (9.2) with NNN.png files')
+    book_epochs = _sample_epochs(book_samples, f'the book\'s listing {book_logs.LISTING[model]} pictures (NNN.png)')
+    run_epochs = _sample_epochs(sample_dir, 'the run\'s sample pictures (NNN.png; --sample_dir)')
+    common = sorted(book_epochs & run_epochs)
+    if not common:
+        raise errors.InputError(f'no epoch has a picture (NNN.png) in both {book_samples} and {sample_dir}: '
+                                'expected the sample pictures of a run of the same listing')
+    return [(epoch, _read_image(samples.epoch_path(book_samples, epoch)),
+             _read_image(samples.epoch_path(sample_dir, epoch))) for epoch in common]
+
+
+def plot_samples(pairs, model, sample_dir, path):
+    """compare_samples.png: one row per epoch, the book's picture left and the run's right."""
+    width, gap = 8.0, 0.1  # inches per picture, and between pictures (as a fraction of one)
+    row_height = width * max(image.shape[0] / image.shape[1] for _, *images in pairs for image in images)
+    height = len(pairs) * row_height * (1 + gap)
+    fig, axes = plt.subplots(len(pairs), 2, figsize=(2 * width * (1 + gap), height), squeeze=False)
+    fig.subplots_adjust(left=0, right=1, bottom=0, top=1, wspace=gap, hspace=gap)
+    for (epoch, book_image, run_image), (left, right) in zip(pairs, axes):
+        for ax, image in ((left, book_image), (right, run_image)):
+            ax.imshow(image)
+            ax.set_axis_off()
+        left.text(-0.01, 0.5, f'epoch {epoch}', transform=left.transAxes, ha='right', va='center')
+    axes[0][0].set_title(f'the book (listing {book_logs.LISTING[model]})')
+    axes[0][1].set_title(f'this run ({sample_dir})')
+    samples.save_figure(fig, path, bbox_inches='tight')
+
+
+def define_flags():
+    """The command's flags; defined only when it runs, so that importing this module for its
+    functions never clashes with the flags of tf1gan.main or tf1gan.generate."""
+    flags.DEFINE_string('model', None, 'gan (listing 9.1) or cgan (listing 9.2): the model the run trained.')
+    flags.DEFINE_string('run_dir', None, 'The training run\'s folder, holding the log.txt it wrote (runs/<model>).')
+    flags.DEFINE_string('output', None, 'The loss plot to write (default: <run_dir>/compare_losses.png).')
+    flags.DEFINE_string('book_dir', None,
+                        'The book\'s pictures (samples/NNN.png for 9.1, samples2/NNN.png for 9.2), e.g. '
+                        '../shared/book/3min-deeplearning-ch09. Given: the sample pictures are compared too.')
+    flags.DEFINE_string('sample_dir', None,
+                        'With --book_dir: the run\'s sample pictures, NNN.png (default: samples/<model>).')
+    flags.DEFINE_string('samples_output', None,
+                        'With --book_dir: the picture comparison to write (default: <run_dir>/compare_samples.png).')
+    flags.mark_flags_as_required(['model', 'run_dir'])
+    flags.register_validator('model', lambda v: v in book_logs.FIRST_PRINTED_EPOCH,
+                             'expected gan (listing 9.1) or cgan (listing 9.2): the book printed no '
+                             'losses of any other model (none of the DCGAN) to compare with')
+
+
+def _writable(path):
+    if not cli.writable_folder(os.path.dirname(path) or '.'):
+        raise errors.InputError(f'{path}: cannot be written; expected a path in a folder that can be '
+                                'created and written')
+    return path
+
+
+def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output):
+    """Everything the command does after its flags are read; returns the exit status (0 or 1)."""
+    if book_dir is None and (sample_dir or samples_output):
+        raise errors.InputError('--sample_dir and --samples_output are used only with --book_dir')
+    log = runlog.log_path(run_dir)
+    run, books = book_logs.read_log(log, model), book_logs.book_runs(model)
+    if len(run.d) < WINDOW:
+        raise errors.InputError(f'{log} holds {len(run.d)} epochs: the comparison needs at least one '
+                                f'full window of {WINDOW} (epochs 0-{WINDOW - 1})')
+    output = _writable(output or os.path.join(run_dir, 'compare_losses.png'))
+    if book_dir is not None:  # every picture is read before anything is written
+        sample_dir = sample_dir or os.path.join('samples', model)
+        pairs = sample_pairs(book_dir, sample_dir, model)
+        samples_output = _writable(samples_output or os.path.join(run_dir, 'compare_samples.png'))
+
+    rows = compare(run, books)
+    plot_losses(run, books, rows, model, output)
+    written = [output]
+    if book_dir is not None:
+        plot_samples(pairs, model, sample_dir, samples_output)
+        written.append(samples_output)
+
+    print(f'{log} against the book\'s listing {book_logs.LISTING[model]} '
+          f'({len(books)} run{"s" if len(books) > 1 else ""}), band: mean ± {BAND_K:g} sd per window')
+    print('\n'.join(format_table(rows)))
+    compared = len(rows) * WINDOW
+    if len(run.d) > compared:
+        print(f'epochs {compared}-{len(run.d) - 1}: not compared (not a full window, or past the book\'s '
+              f'{min(len(b.d) for b in books)} epochs)')
+    outside = [row for row in rows if not row.inside]
+    print(f'{len(outside)} of {len(rows)} windows outside the book\'s band' if outside
+          else f'all {len(rows)} windows inside the book\'s band')
+    for path in written:
+        print(f'wrote {path}')
+    return 1 if outside else 0
+
+
+def main(argv):
+    try:
+        if len(argv) > 1:
+            raise errors.InputError(f'unexpected arguments: {" ".join(argv[1:])}')
+        status = run_comparison(FLAGS.model, FLAGS.run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
+                                FLAGS.samples_output)
+    except errors.InputError as e:
+        print(f'tf1gan: {e}', file=sys.stderr)
+        sys.exit(2)
+    sys.exit(status)
+
+
+if __name__ == '__main__':
+    define_flags()
+    app.run(main, flags_parser=cli.parse_flags)
