@@ -5,6 +5,7 @@ snapshot first and check only what their own step did, so earlier training does 
 """
 import contextlib
 import io
+import json
 import os
 import re
 
@@ -326,3 +327,17 @@ def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_
     found = events(tmp_path)
     assert [(step, tag) for step, tag, value in found if value == 'image'] == [(0, 'samples'), (2, 'samples')]
     assert [value for _, tag, value in found if tag == 'loss/G'] == [pytest.approx(g) for _, g in history]
+
+
+def test_eval_every_judges_the_generator_every_nth_iteration_without_touching_its_draws(X_small, tmp_path):
+    from tf1gan import periodic_eval
+    test_images = np.random.RandomState(0).rand(50, 784)
+    evaluation = periodic_eval.PeriodicEval(2, str(tmp_path), test_images, by_iteration=True)
+    plain_lines, _, _ = seeded_run(1, X_small, tmp_path / 'plain')
+    seeding.seed_graph(1)
+    lines = []
+    dcgan.gan_train(dcgan.build(), X_small, epoch=3, batch_size=8, saving_interval=100,
+                    sample_dir=str(tmp_path / 'evaluated'), log=lines.append, evaluation=evaluation)
+    records = [json.loads(line) for line in (tmp_path / 'eval.jsonl').read_text().splitlines()]
+    assert [r['step'] for r in records] == [0, 2]
+    assert lines == plain_lines

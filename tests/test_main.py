@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-FLAGS = ['model', 'keras_semantics', 'loop', 'run_dir', 'checkpoint_dir', 'resume', 'total_epoch', 'batch_size', 'total_batch', 'learning_rate', 'n_hidden', 'n_noise',
+FLAGS = ['model', 'keras_semantics', 'loop', 'run_dir', 'eval_every', 'checkpoint_dir', 'resume', 'total_epoch', 'batch_size', 'total_batch', 'learning_rate', 'n_hidden', 'n_noise',
          'saving_interval', 'seed', 'data_dir', 'source_url', 'sample_dir']
 
 

@@ -1,6 +1,7 @@
 """What a run leaves beside its pictures: <run_dir>/log.txt, TensorBoard events, a terminal progress bar."""
 import glob
 import io
+import json
 
 import pytest
 import tensorflow.compat.v1 as tf
@@ -21,11 +22,11 @@ def events(run_dir):
     return found
 
 
-def train_cgan(mnist_dir, out, total_epoch, resume=False):
+def train_cgan(mnist_dir, out, total_epoch, resume=False, eval_every=None):
     lines = []
     history = run.run('cgan', cgan, dict(cgan.HPARAMS, total_epoch=total_epoch), seed=3, total_batch=5,
                       data_dir=str(mnist_dir), sample_dir=str(out / 'samples'), checkpoint_dir=str(out / 'ckpt'),
-                      resume=resume, run_dir=str(out), log=lines.append)
+                      resume=resume, run_dir=str(out), eval_every=eval_every, log=lines.append)
     return lines, history
 
 
@@ -56,6 +57,33 @@ def test_tensorboard_gets_the_books_graph(cgan_run):
     graph = tf.GraphDef.FromString(graph_events[0].graph_def)
     names = {node.name for node in graph.node}
     assert {'discriminator/dense/kernel', 'generator/dense/kernel'} <= names
+
+
+@pytest.fixture(scope='module')
+def evaluated_cgan_run(mnist_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp('cgan-evaluated')
+    lines, _ = train_cgan(mnist_dir, out, total_epoch=10, eval_every=10)
+    return out, lines
+
+
+def test_eval_every_10_judges_the_generator_at_the_books_sample_epochs(evaluated_cgan_run):
+    out, _ = evaluated_cgan_run
+    records = [json.loads(line) for line in (out / 'eval.jsonl').read_text().splitlines()]
+    assert [r['step'] for r in records] == [0, 9]
+    for record in records:
+        assert record['num_images'] == 1000 and sum(record['class_histogram']) == 1000
+        assert 1 <= record['mnist_score'] <= 10 and record['frechet_distance'] > 0
+        assert 0 <= record['conditional_accuracy'] <= 1
+
+
+def test_eval_every_shows_its_figures_in_tensorboard(evaluated_cgan_run):
+    out, _ = evaluated_cgan_run
+    tags = {(step, tag) for step, tag, _ in events(out)}
+    assert {(0, 'eval/mnist_score'), (9, 'eval/frechet_distance'), (9, 'eval/conditional_accuracy')} <= tags
+
+
+def test_eval_every_leaves_the_printed_lines_as_they_were(evaluated_cgan_run, cgan_run):
+    assert evaluated_cgan_run[1] == cgan_run[1]
 
 
 def test_a_resumed_run_tells_tensorboard_where_it_restarted(mnist_dir, tmp_path):

@@ -13,7 +13,7 @@ import os
 
 import numpy as np
 
-from tf1gan import checkpoint, input_data, samples, summaries  # samples selects matplotlib's Agg backend first
+from tf1gan import checkpoint, input_data, periodic_eval, samples, summaries  # samples selects matplotlib's Agg backend first
 import matplotlib.pyplot as plt  # noqa: E402
 
 # `from tensorflow.keras.layers import ...` would give Keras 3 classes even with
@@ -156,13 +156,14 @@ def sample_path(sample_dir, i):
 
 
 def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n_noise=100, log=print,
-              checkpoints=None, start=0, fast=False, events=None):
+              checkpoints=None, start=0, fast=False, events=None, evaluation=None):
     """The listing's loop: `epoch` iterations of one batch each. Returns the (d_loss, g_loss)
     of every iteration; pictures go to <sample_dir>/gan_mnist_<i>.png. With checkpoints
     (tf1gan.checkpoint.KerasCheckpoints), one is saved with every picture; a resumed run
     starts at iteration `start`. fast=True (--loop=fast) draws the iteration's fakes with
     predict_on_batch: the same numbers, without predict's per-call data pipeline. events
-    (tf1gan.summaries.Summaries) get the losses and pictures for TensorBoard."""
+    (tf1gan.summaries.Summaries) get the losses and pictures for TensorBoard; evaluation
+    (tf1gan.periodic_eval.PeriodicEval) judges the generator when it is due."""
     generator, discriminator, gan = models
 
     true = np.ones((batch_size, 1))
@@ -190,6 +191,10 @@ def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n
         history.append((float(d_loss), float(g_loss)))
         if events:
             events.losses(i, d_loss, g_loss)
+        if evaluation and evaluation.due(i):
+            eval_noise = periodic_eval.noise(lambda num, n: np.random.normal(0, 1, (num, n)),
+                                             periodic_eval.NUM, n_noise)
+            evaluation.log(i, generator.predict_on_batch(eval_noise), value_range=(-1, 1))  # tanh's range
 
         # 중간 과정을 이미지로 저장하는 부분
         if i % saving_interval == 0:
@@ -227,7 +232,7 @@ def dropout_generators(discriminator):
 
 
 def run(hparams, data_dir, source_url, sample_dir, keras_semantics='tf_keras', checkpoint_dir=None,
-        resume=False, log=print, loop='fast', run_dir=None):
+        resume=False, log=print, loop='fast', run_dir=None, eval_every=None):
     """The listing end to end: data, models, gan_train(epoch, batch_size, saving_interval).
     The caller seeds (tf1gan.seeding) and checks checkpoint_dir (tf1gan.checkpoint.prepare)
     first. Returns gan_train's losses."""
@@ -241,9 +246,14 @@ def run(hparams, data_dir, source_url, sample_dir, keras_semantics='tf_keras', c
             dropout=dropout_generators(models.discriminator))
     start = checkpoints.restore() if resume else 0
     events = summaries.Summaries(run_dir, resumed_at=start if resume else None) if run_dir else None
+    evaluation = None
+    if eval_every:
+        test_images = input_data.load_mnist('test', data_dir, source_url)[0] / 255.0
+        evaluation = periodic_eval.PeriodicEval(eval_every, run_dir, test_images, events, by_iteration=True)
     history = gan_train(models, X_train, hparams['total_epoch'], hparams['batch_size'],
                         hparams['saving_interval'], sample_dir, n_noise=hparams['n_noise'], log=log,
-                        checkpoints=checkpoints, start=start, fast=loop == 'fast', events=events)
+                        checkpoints=checkpoints, start=start, fast=loop == 'fast', events=events,
+                        evaluation=evaluation)
     if events:
         events.close()
     return history

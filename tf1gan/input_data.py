@@ -392,9 +392,18 @@ def maybe_download(train_dir, source_url=DEFAULT_SOURCE_URL):
         _load(train_dir, filename, source_url)
 
 
+def load_mnist(split, train_dir, source_url=DEFAULT_SOURCE_URL):
+    """(images uint8 (N, 28, 28), labels uint8 (N,)) of 'train' (60000) or 'test' (10000), in
+    file order, as keras' mnist.load_data() returns them, read from (and if need be fetched
+    into) train_dir. Unlike read_data_sets it touches no random generator."""
+    image_file, label_file = {'train': (TRAIN_IMAGES, TRAIN_LABELS), 'test': (TEST_IMAGES, TEST_LABELS)}[split]
+    path, data = _load(train_dir, image_file, source_url)
+    images = _images(data, path)
+    path, data = _load(train_dir, label_file, source_url)
+    return images.reshape(images.shape[:3]).copy(), _labels(data, path)
+
+
 def load_mnist_train_images(train_dir, source_url=DEFAULT_SOURCE_URL):
     """The 60000 training images, uint8 (60000, 28, 28), in file order: keras'
     mnist.load_data()[0][0], read from (and if need be fetched into) train_dir."""
-    path, data = _load(train_dir, TRAIN_IMAGES, source_url)
-    images = _images(data, path)
-    return images.reshape(images.shape[:3]).copy()
+    return load_mnist('train', train_dir, source_url)[0]

@@ -48,6 +48,11 @@ flags.DEFINE_enum('loop', 'fast', ['fast', 'book'],
                   'with the same losses bit for bit, faster (gan, cgan: one Session.run, train_G ordered after '
                   'train_D, NumPy\'s draws overlapping it; dcgan: generator.predict_on_batch). Checkpoints of '
                   'either loop resume with the other. BUILD.md gives the speeds.')
+flags.DEFINE_integer('eval_every', None,
+                     'Judge the generator while training with tf1gan.evaluate\'s classifier (1,000 images: MNIST '
+                     'score, Frechet distance, digit histogram, cgan conditional accuracy) at epoch 0 and every '
+                     'N-th epoch (10: the book\'s sample epochs; dcgan: every N-th iteration), into '
+                     '<run_dir>/eval.jsonl and TensorBoard. The printed lines stay the book\'s.', lower_bound=1)
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept (the book\'s "./mnist/data/").')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                     'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
@@ -97,7 +102,8 @@ def main(argv):
                 data_dir=FLAGS.data_dir, source_url=FLAGS.source_url,
                 sample_dir=os.path.join(FLAGS.sample_dir, FLAGS.model),
                 checkpoint_dir=checkpoint_dir, resume=FLAGS.resume, keras_semantics=FLAGS.keras_semantics,
-                loop=FLAGS.loop, run_dir=run_dir, progress=progress.Progress().epoch, log=log)
+                loop=FLAGS.loop, run_dir=run_dir, progress=progress.Progress().epoch, eval_every=FLAGS.eval_every,
+                log=log)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)

@@ -8,6 +8,7 @@ of draws is kept. Without a seed every draw is random, as in the book.
 Keras 2 initialisers (tf.layers.dense in 9.2, the DCGAN's layers) draw their seeds from
 Python's `random` module when none is given, so that is seeded too.
 """
+import contextlib
 import random
 
 import numpy as np
@@ -26,3 +27,15 @@ def seed_graph(seed):
     tf.config.experimental.enable_op_determinism()
     np.random.seed(seed)
     random.seed(seed)
+
+
+@contextlib.contextmanager
+def numpy_aside(seed):
+    """NumPy's global generator seeded with `seed` inside, and put back as it was after: draws
+    made here (say, the noise of an evaluation) leave the run's own stream untouched."""
+    state = np.random.get_state()
+    np.random.seed(seed)
+    try:
+        yield
+    finally:
+        np.random.set_state(state)

@@ -11,7 +11,7 @@ bit for bit. Everything around the epochs (pictures, checkpoints, log lines) is 
 """
 import tensorflow.compat.v1 as tf
 
-from tf1gan import checkpoint, samples, summaries
+from tf1gan import checkpoint, periodic_eval, samples, summaries
 
 LOOPS = ('fast', 'book')
 
@@ -34,15 +34,24 @@ def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch, pro
     return loss_val_D, loss_val_G
 
 
+def eval_images(sess, graph, listing, n_noise, num=periodic_eval.NUM):
+    """(num images of G, the labels they were drawn for or None) for --eval_every: 9.2 draws
+    each digit num/10 times; the noise is the listing's, from periodic_eval's fixed seed."""
+    labels = periodic_eval.digits_to_draw(num) if graph.Y is not None else None
+    noise = periodic_eval.noise(listing.get_noise, num, n_noise)
+    return sess.run(graph.G, feed_dict=feed(graph, Y=labels, Z=noise)), labels
+
+
 def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise, learning_rate,
           total_batch=None, checkpoint_dir=None, resume=False, log=print, loop='fast', run_dir=None,
-          progress=range):
+          progress=range, eval_every=None):
     """Builds the listing's graph in the default graph and trains it as the book does.
 
     total_batch defaults to the book's int(num_examples / batch_size); a smaller value makes
     short runs for tests. With checkpoint_dir, a checkpoint is written after every epoch, and
     resume=True continues from the newest one (a checkpoint of either loop). loop is one of
-    LOOPS. With run_dir, TensorBoard events go there (tf1gan.summaries). progress(total_batch)
+    LOOPS. With run_dir, TensorBoard events go there (tf1gan.summaries), and with eval_every
+    too, the figures of tf1gan.periodic_eval. progress(total_batch)
     yields each epoch's iterations (tf1gan.progress.Progress().epoch draws a bar). Returns the
     per-epoch (loss_val_D, loss_val_G)."""
     if loop == 'fast':
@@ -66,6 +75,9 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
 
     events = summaries.Summaries(run_dir, graph=sess.graph, resumed_at=start_epoch if resume else None) \
         if run_dir else None
+    if eval_every and not run_dir:
+        raise ValueError('eval_every writes into run_dir: give both')
+    evaluation = periodic_eval.PeriodicEval(eval_every, run_dir, mnist.test.images, events) if eval_every else None
 
     history = []
     with sess:
@@ -85,6 +97,9 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
             log(listing.log_line(epoch, loss_val_D, loss_val_G))
             if events:
                 events.losses(epoch, loss_val_D, loss_val_G)
+            if evaluation and evaluation.due(epoch):  # after the line: a saved epoch is a printed one
+                evaluation.log(epoch, *eval_images(sess, graph, listing, n_noise))
+            if events:
                 events.flush()
             if checkpoints:
                 checkpoints.prune()

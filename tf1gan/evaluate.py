@@ -1,0 +1,248 @@
+"""python -m tf1gan.evaluate --checkpoint_dir=runs/cgan/checkpoints [--num=10000] [--seed=0] [--output=metrics.json]
+
+Scores a trained model without looking at its pictures: draws --num images from its newest
+checkpoint (cgan: --num/10 of each digit) and has tf1gan's MNIST classifier judge them:
+
+- MNIST score (TF-GAN's): 1 (one class, or nothing recognisable) to 10 (confident, all ten
+  digits equally often); the MNIST test set itself scores 9.72 (recorded, with the
+  classifier's test accuracy, in tf1gan/data/mnist_classifier.json);
+- Frechet distance between the classifier's penultimate-layer features of the images and of
+  the 10,000 MNIST test images (0: indistinguishable), and the same over its 10 logits
+  (TF-GAN's mnist_frechet_distance);
+- how many images the classifier calls each digit, and for cgan the fraction that are the
+  digit asked for (conditional accuracy), overall and per digit.
+
+--reference=real|train|noise scores images that are not generated, for the scale: `real`
+draws --num of the test images themselves (at --num=10000 all of them: Frechet distance 0
+by construction, and the floor a perfect generator would reach at smaller --num), `train`
+the first --num training images (real digits outside the reference set, though the classifier
+was trained on them), `noise` --num images of uniform random pixels.
+
+A short summary goes to stderr; the figures go to stdout as JSON, or with --output into that
+file (whose path is then printed). Figures depend on --num: compare runs at the same --num.
+Training can call `evaluate_images(images, labels, real_images=mnist.test.images)`.
+"""
+import hashlib
+import json
+import os
+import sys
+
+import numpy as np
+from absl import app, flags
+
+import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
+from tf1gan import cli, errors, input_data, metrics
+
+FLAGS = flags.FLAGS
+
+REFERENCES = ('real', 'train', 'noise')
+
+# ----------------------------------------------------------------------------- data
+
+def _load_mnist(split, data_dir, source_url):
+    from tf1gan import classifier  # imports TensorFlow
+    return classifier.load_mnist(split, data_dir, source_url)
+
+
+def reference_images(kind, num, seed, data_dir, source_url=input_data.DEFAULT_SOURCE_URL):
+    """(num images [num, 28, 28, 1] in [0, 1] that are not generated, their true digits or None
+    for noise): see --reference."""
+    if kind == 'noise':
+        return np.random.default_rng(seed).uniform(0, 1, (num, 28, 28, 1)).astype(np.float32), None
+    images, labels = _load_mnist('test' if kind == 'real' else 'train', data_dir, source_url)
+    if num > len(images):
+        raise errors.InputError(f'--reference={kind} has {len(images)} images; --num={num} asks for more')
+    picked = np.sort(np.random.default_rng(seed).permutation(len(images))[:num]) if kind == 'real' else slice(num)
+    return images[picked], labels[picked]
+
+
+# ----------------------------------------------------------------------------- scoring
+
+def _fingerprint(images):
+    images = np.ascontiguousarray(images, dtype=np.float32)
+    return images.shape, hashlib.sha1(images.tobytes()).hexdigest()
+
+
+_REFERENCE_MOMENTS = {}  # per process: {(images fingerprint, weights): moments}
+
+
+def reference_moments(real_images, weights=None):
+    """((mean, covariance) of the classifier features, (mean, covariance) of its logits, count)
+    of real images in [0, 1]; computed once per process for the same images."""
+    key = _fingerprint(real_images), weights
+    if key not in _REFERENCE_MOMENTS:
+        features, logits = _classifier(weights).features_and_logits(real_images)
+        if len(_REFERENCE_MOMENTS) >= 4:
+            _REFERENCE_MOMENTS.clear()
+        _REFERENCE_MOMENTS[key] = metrics.moments(features), metrics.moments(logits), len(logits)
+    return _REFERENCE_MOMENTS[key]
+
+
+def _classifier(weights=None):
+    from tf1gan import classifier  # imports TensorFlow
+    return classifier.load() if weights is None else classifier.load(weights)
+
+
+def evaluate_images(images, labels=None, real_images=None, value_range=(0.0, 1.0), weights=None):
+    """The figures of a set of images (at least 2): [N, 784], [N, 28, 28] or [N, 28, 28, 1],
+    values in value_range ((0, 1) by default; the DCGAN generator's raw output: (-1, 1)).
+
+    labels: the digit each image was drawn for (ints [N] or one-hot [N, 10]), for conditional
+    accuracy. real_images: the reference for the Frechet distances, values in [0, 1] (in
+    training: mnist.test.images); their statistics are computed once per process. Keys that need
+    what was not given are None. Cheap enough for a training loop at 1,000 images."""
+    features, logits = _classifier(weights).features_and_logits(images, value_range)
+    result = dict(num_images=len(logits), mnist_score=metrics.mnist_score(logits),
+                  frechet_distance=None, frechet_distance_logits=None, reference_images=None,
+                  class_histogram=metrics.class_histogram(logits), conditional_accuracy=None,
+                  conditional_accuracy_per_digit=None)
+    if real_images is not None:
+        real_features, real_logits, count = reference_moments(real_images, weights=weights)
+        result.update(frechet_distance=metrics.frechet_distance_from_moments(*metrics.moments(features),
+                                                                             *real_features),
+                      frechet_distance_logits=metrics.frechet_distance_from_moments(*metrics.moments(logits),
+                                                                                    *real_logits),
+                      reference_images=count)
+    if labels is not None:
+        digits = metrics.digits_of(labels)
+        result['conditional_accuracy'] = metrics.conditional_accuracy(logits, digits)
+        result['conditional_accuracy_per_digit'] = [
+            metrics.conditional_accuracy(logits[digits == d], digits[digits == d]) if (digits == d).any() else None
+            for d in range(metrics.NUM_CLASSES)]
+    return result
+
+
+def draw_images(checkpoint_dir, num, seed=None):
+    """(images [num, 784] in [0, 1], requested digits [num] or None, run config) from the
+    newest checkpoint: gan and dcgan num images, cgan num/10 of each digit 0-9."""
+    from tf1gan import checkpoint, draw  # imports TensorFlow
+    config = checkpoint.read_config(checkpoint_dir)
+    if config['model'] == 'cgan':
+        if num % 10:
+            raise errors.InputError(f'a cgan draws the same number of each digit: --num={num} is not a multiple of 10')
+        rows = draw.draw(checkpoint_dir, digits='all', num=num // 10, seed=seed)
+        digits = np.concatenate([row.argmax(axis=1) for row in draw.labels_for('all', num // 10)])
+        return np.concatenate(rows), digits, config
+    return np.concatenate(draw.draw(checkpoint_dir, num=num, seed=seed)), None, config
+
+
+def evaluate_checkpoint(checkpoint_dir, num=10000, seed=0, data_dir='./mnist/data/',
+                        source_url=input_data.DEFAULT_SOURCE_URL):
+    """evaluate_images of num images drawn from the newest checkpoint, against the MNIST test
+    set, with where they came from."""
+    from tf1gan import checkpoint
+    real_images, _ = _load_mnist('test', data_dir, source_url)  # a bad MNIST folder fails before drawing
+    images, digits, config = draw_images(checkpoint_dir, num, seed)
+    result = evaluate_images(images, digits, real_images=real_images)
+    return dict(source=dict(checkpoint=checkpoint.latest(checkpoint_dir), model=config['model'], seed=seed),
+                **result, classifier=_classifier_record())
+
+
+def evaluate_reference(kind, num=10000, seed=0, data_dir='./mnist/data/', source_url=input_data.DEFAULT_SOURCE_URL):
+    """evaluate_images of num reference images (see --reference) against the MNIST test set;
+    for real images, 'conditional accuracy' is the classifier's accuracy on them."""
+    real_images, _ = _load_mnist('test', data_dir, source_url)
+    images, labels = reference_images(kind, num, seed, data_dir, source_url)
+    result = evaluate_images(images, labels, real_images=real_images)
+    return dict(source=dict(reference=kind, seed=seed), **result, classifier=_classifier_record())
+
+
+def _classifier_record():
+    from tf1gan import classifier
+    try:
+        recorded = classifier.info()
+    except (OSError, ValueError):
+        recorded = {}
+    return dict(weights=os.path.basename(classifier.WEIGHTS), test_accuracy=recorded.get('test_accuracy'),
+                test_mnist_score=recorded.get('test_mnist_score'))
+
+
+def summary(result):
+    """A few human-readable lines about an evaluate_* result."""
+    source = result.get('source', {})
+    test_score = result.get('classifier', {}).get('test_mnist_score')
+    if 'reference' in source:
+        what = f'reference images: {source["reference"]}'
+    elif 'model' in source:
+        what = f'{source["model"]} {source["checkpoint"]}'
+    else:
+        what = 'images'
+    lines = [f'{what}: {result["num_images"]} images' + (f', seed {source["seed"]}' if 'seed' in source else ''),
+             f'MNIST score: {result["mnist_score"]:.3f} (1 to 10'
+             + (f'; the MNIST test images: {test_score:.3f})' if test_score else ')')]
+    if result['frechet_distance'] is not None:
+        lines.append(f'Frechet distance to the {result["reference_images"]} MNIST test images: '
+                     f'{result["frechet_distance"]:.4g} (classifier features), '
+                     f'{result["frechet_distance_logits"]:.4g} (logits); 0 is indistinguishable')
+    lines.append('predicted digits: ' + '  '.join(f'{d}:{n}' for d, n in enumerate(result['class_histogram'])))
+    if result['conditional_accuracy'] is not None:
+        per_digit = '  '.join(f'{d}:{a:.3f}' for d, a in enumerate(result['conditional_accuracy_per_digit'])
+                              if a is not None)
+        lines.append(f'{"conditional accuracy" if "model" in source else "classifier accuracy"}: '
+                     f'{result["conditional_accuracy"]:.4f} ({per_digit})')
+    return '\n'.join(lines)
+
+
+# ----------------------------------------------------------------------------- command
+
+def _write_atomically(path, text):
+    folder = os.path.dirname(path) or '.'
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, '.' + os.path.basename(path) + '.part')
+    try:
+        with open(tmp, 'w') as f:
+            f.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def define_flags():
+    """The command's flags; defined only when it runs, so that training (--eval_every) can import
+    evaluate_images without clashing with tf1gan.main's flags."""
+    flags.DEFINE_string('checkpoint_dir', None, 'The training run\'s checkpoint folder (runs/<model>/checkpoints).')
+    flags.DEFINE_enum('reference', None, list(REFERENCES),
+                      'Instead of a checkpoint, score reference images: real (--num MNIST test images), train '
+                      '(the first --num training images) or noise (uniform random pixels).')
+    flags.DEFINE_integer('num', 10000, 'Images to draw and score (cgan: a multiple of 10, --num/10 of each digit).',
+                         lower_bound=2)
+    flags.DEFINE_integer('seed', 0, 'Fixes the noise the generator draws from (and the reference images picked).',
+                         lower_bound=0)
+    flags.DEFINE_string('output', None, 'Write the JSON here (folders are made as needed) instead of to stdout.')
+    flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept (the test images are the reference).')
+    flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
+                        'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
+                        'holding the four .gz files.')
+
+    flags.register_multi_flags_validator(
+        ['checkpoint_dir', 'reference'], lambda v: (v['checkpoint_dir'] is None) != (v['reference'] is None),
+        'expected exactly one of --checkpoint_dir (score a trained model) and --reference (score real images or noise)')
+    flags.register_validator('output', lambda v: v is None or cli.writable_folder(v.rpartition('/')[0] or '.'),
+                             'expected a path in a folder that can be created and written')
+
+
+def main(argv):
+    if len(argv) > 1:
+        raise app.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
+    try:
+        if FLAGS.reference:
+            result = evaluate_reference(FLAGS.reference, FLAGS.num, FLAGS.seed, FLAGS.data_dir, FLAGS.source_url)
+        else:
+            result = evaluate_checkpoint(FLAGS.checkpoint_dir, FLAGS.num, FLAGS.seed, FLAGS.data_dir,
+                                         FLAGS.source_url)
+    except errors.InputError as e:
+        print(f'tf1gan: {e}', file=sys.stderr)
+        sys.exit(1)
+    print(summary(result), file=sys.stderr)
+    text = json.dumps(result, indent=1) + '\n'
+    if FLAGS.output:
+        _write_atomically(FLAGS.output, text)
+        print(FLAGS.output)
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == '__main__':
+    define_flags()
+    app.run(main, flags_parser=cli.parse_flags)
