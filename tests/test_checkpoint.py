@@ -89,7 +89,7 @@ def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp
     iteration an epoch); each resume must find a loadable checkpoint, and the printed lines
     of the three pieces must be those of an uninterrupted run."""
     args = [sys.executable, '-m', 'tf1gan.main', '--model=cgan', '--seed=5', '--total_epoch=60', '--total_batch=1',
-            f'--data_dir={mnist_dir}', f'--sample_dir={tmp_path / "samples"}', f'--checkpoint_dir={tmp_path / "ckpt"}']
+            f'--data_dir={mnist_dir}', f'--sample_dir={tmp_path / "samples"}', f'--run_dir={tmp_path / "run"}']
     printed = []
     for attempt, kill_after in enumerate([8, 25, None]):
         process = subprocess.Popen(args + (['--resume'] if attempt else []), stdout=subprocess.PIPE,

@@ -71,7 +71,7 @@ def test_a_corrupted_mnist_file_is_named_with_its_md5_and_left_untouched(mnist_d
     bad.write_bytes(bad.read_bytes()[:-10] + b'0123456789')  # same size, wrong bytes
     before = bad.read_bytes()
     result = tf1gan_main('--model=gan', '--total_epoch=1', '--total_batch=1', f'--data_dir={data}',
-                         f'--checkpoint_dir={tmp_path / "ckpt"}',
+                         f'--run_dir={tmp_path / "run"}',
                          f'--sample_dir={tmp_path / "samples"}', f'--source_url={mnist_dir}')
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
@@ -84,7 +84,7 @@ def test_a_corrupted_mnist_file_is_named_with_its_md5_and_left_untouched(mnist_d
 def test_a_short_run_prints_the_books_lines_and_draws_its_first_picture(mnist_dir, tmp_path):
     result = tf1gan_main('--flagfile=flags/cgan.flags', '--total_epoch=1', '--total_batch=5', '--seed=1',
                          f'--data_dir={tmp_path / "mnist"}', f'--source_url={mnist_dir}',
-                         f'--sample_dir={tmp_path / "samples"}', f'--checkpoint_dir={tmp_path / "ckpt"}',
+                         f'--sample_dir={tmp_path / "samples"}', f'--run_dir={tmp_path / "run"}',
                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -95,3 +95,5 @@ def test_a_short_run_prints_the_books_lines_and_draws_its_first_picture(mnist_di
     assert lines[-2].startswith('Epoch:  0000 D loss: ')
     assert lines[-1] == '최적화 완료!'
     assert os.listdir(tmp_path / 'samples' / 'cgan') == ['000.png']
+    assert (tmp_path / 'run' / 'log.txt').read_text(encoding='utf-8').splitlines() == lines[-2:]
+    assert os.listdir(tmp_path / 'run' / 'checkpoints')
