@@ -45,7 +45,10 @@ def matmul_peak_gflops(n=1024, repeats=50):
             loop = tf.while_loop(lambda i, acc: i < repeats,
                                  lambda i, acc: (i + 1, acc + tf.reduce_sum(tf.matmul(a * tf.cast(i, tf.float32), b))),
                                  [tf.constant(0), tf.constant(0.)])
-            config = tf.ConfigProto(intra_op_parallelism_threads=threads, inter_op_parallelism_threads=1)
+            # Threads of its own: the first Session of a process would otherwise fix the pools' sizes
+            # for the loops timed after it (and change their rounding).
+            config = tf.ConfigProto(intra_op_parallelism_threads=threads, inter_op_parallelism_threads=1,
+                                    use_per_session_threads=True)
             with tf.Session(config=config) as sess:
                 sess.run(loop)
                 start = time.perf_counter()
@@ -112,7 +115,7 @@ def listing_loops(model):
         book_sess.run(tf.global_variables_initializer())
     with tf.Graph().as_default():
         step = fused.FusedStep(module, **build)
-        fast_sess = tf.Session(config=fused.SESSION_CONFIG)
+        fast_sess = tf.Session()
         fast_sess.run(tf.global_variables_initializer())
     loops = {
         'book': lambda n: train.run_epoch(book_sess, graph, module, mnist, hp['batch_size'], hp['n_noise'], n),

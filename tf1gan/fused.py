@@ -12,12 +12,13 @@ train_G with loss_G, G's step seeing D's updated weights. Here both happen in on
 - Each iteration's next_batch and get_noise are called in the book's order, in this thread,
   while the previous iteration's Session.run is still running in another (TensorFlow lets
   go of the GIL), so NumPy's draws overlap the math instead of waiting for it.
-- The session runs each op on one thread (intra_op_parallelism_threads=1): this
-  machine's 2 cores are one core's two hyper-threads, a float32 matmul is no faster on
-  two threads than on one (benchmarks/train_speed.py measures both), and the second
-  thread is left to NumPy.
+- The session keeps TensorFlow's default threads, as the book's `tf.Session()` does: the
+  matmul kernels split their sums by thread count, so another count would round
+  differently (one thread per op changes the losses from the first epoch on).
 
-The losses are bit for bit the book loop's (tests/test_fused.py); BUILD.md gives the speed.
+The losses are bit for bit the book loop's (tests/test_fused.py compares whole epochs in
+fresh processes, since the first Session of a process fixes its thread pools); BUILD.md
+gives the speed, and why it is not much more.
 """
 import concurrent.futures
 
@@ -25,7 +26,6 @@ import tensorflow.compat.v1 as tf
 
 from tf1gan import train
 
-SESSION_CONFIG = tf.ConfigProto(intra_op_parallelism_threads=1, inter_op_parallelism_threads=2)
 
 
 class FusedStep:

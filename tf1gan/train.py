@@ -57,16 +57,16 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
     if loop == 'fast':
         from tf1gan import fused
         step = fused.FusedStep(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
-        graph, config = step.graph, fused.SESSION_CONFIG
+        graph = step.graph
         epoch_loop = lambda n: fused.run_epoch(sess, step, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
     elif loop == 'book':
-        graph, config = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate), None
+        graph = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
         epoch_loop = lambda n: run_epoch(sess, graph, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
     else:
         raise ValueError(f'unknown loop {loop!r}: expected one of {", ".join(LOOPS)}')
     checkpoints = checkpoint.Checkpoints(checkpoint_dir) if checkpoint_dir else None
 
-    sess = tf.Session(config=config)
+    sess = tf.Session()
     sess.run(tf.global_variables_initializer())
     start_epoch = checkpoints.restore(sess, mnist.train) if resume else 0
 
