@@ -1,0 +1,88 @@
+"""Where one training iteration of 9.1 / 9.2 spends its time, and how fast its matmuls can go.
+
+    python benchmarks/step_profile.py [--model=gan]
+
+1. Traces `--steps` fused iterations (tf1gan.fused, the book's default session) with
+   TensorFlow's step stats and prints the share of kernel time by kind: matmuls (with the
+   bias and activation oneDNN fuses into them), Adam updates, everything else.
+2. Times the listing's matmul shapes (batch 100: 100x784x256 and 100x256x784) and a
+   1024x1024 one inside one Session.run, on 1 and on 2 threads, in GFLOP/s.
+"""
+import collections
+import time
+
+from absl import app, flags
+import numpy as np
+
+import tf1gan  # noqa: F401
+import tensorflow.compat.v1 as tf
+
+from tf1gan import fused, listing, seeding
+
+flags.DEFINE_enum('model', 'gan', ['gan', 'cgan'], 'Listing to trace.')
+flags.DEFINE_integer('steps', 50, 'Traced iterations (after 50 untraced ones).', lower_bound=1)
+FLAGS = flags.FLAGS
+
+
+def kind(label):
+    """The kind of kernel a step-stats timeline label names."""
+    name = label.split('=')[0]
+    if 'MatMul' in name or 'Relu' in name.split('/')[-1] or 'Sigmoid ' in name or 'Sigmoid_' in name:
+        return 'matmul (+ fused bias/activation)'
+    return 'Adam update' if 'Adam' in name else 'other'
+
+
+def kernel_time_by_kind(model, steps):
+    module = listing.load(model)
+    hp = module.HPARAMS
+    with tf.Graph().as_default():
+        seeding.seed_graph(0)
+        step = fused.FusedStep(module, n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
+                               learning_rate=hp['learning_rate'])
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            rng = np.random.RandomState(0)
+            feed = step.feed(rng.rand(100, 784), np.eye(10)[rng.randint(0, 10, 100)], module.get_noise(100, hp['n_noise']))
+            for _ in range(50):
+                sess.run(step.fetches, feed)
+            micros = collections.Counter()
+            for _ in range(steps):
+                metadata = tf.RunMetadata()
+                sess.run(step.fetches, feed, options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE),
+                         run_metadata=metadata)
+                for device in metadata.step_stats.dev_stats:
+                    for node in device.node_stats:
+                        micros[kind(node.timeline_label or node.node_name)] += node.all_end_rel_micros
+    return micros
+
+
+def matmul_gflops(m, k, n, threads, repeats=200):
+    with tf.Graph().as_default():
+        a, b = tf.random.normal([m, k], seed=1), tf.random.normal([k, n], seed=2)
+        loop = tf.while_loop(lambda i, acc: i < repeats,
+                             lambda i, acc: (i + 1, acc + tf.reduce_sum(tf.matmul(a * tf.cast(i, tf.float32), b))),
+                             [tf.constant(0), tf.constant(0.)])
+        config = tf.ConfigProto(intra_op_parallelism_threads=threads, inter_op_parallelism_threads=1,
+                                use_per_session_threads=True)
+        with tf.Session(config=config) as sess:
+            sess.run(loop)
+            start = time.perf_counter()
+            sess.run(loop)
+            return 2 * m * k * n * repeats / (time.perf_counter() - start) / 1e9
+
+
+def main(argv):
+    del argv
+    micros = kernel_time_by_kind(FLAGS.model, FLAGS.steps)
+    total = sum(micros.values())
+    print(f'{FLAGS.model}: kernel time of one fused iteration, {total / FLAGS.steps / 1000:.2f} ms summed over ops')
+    for name, value in micros.most_common():
+        print(f'  {name}: {100 * value / total:.0f}%')
+    for shape in [(100, 784, 256), (100, 256, 784), (1024, 1024, 1024)]:
+        rates = ', '.join(f'{threads} thread{"s" if threads > 1 else ""} {matmul_gflops(*shape, threads):.0f}'
+                          for threads in (1, 2))
+        print(f'matmul {"x".join(map(str, shape))}: {rates} GFLOP/s')
+
+
+if __name__ == '__main__':
+    app.run(main)
