@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-import tensorflow as tf
 from tf1gan import dcgan, input_data, seeding
 from tf_keras.layers import (Activation, BatchNormalization, Conv2D, Dense, Dropout, Flatten, LeakyReLU,
                              Reshape, UpSampling2D)
@@ -317,14 +316,13 @@ def test_run_reads_data_dir_and_trains_for_total_epoch_iterations(X_small, tmp_p
 
 
 def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_path):
-    from test_run_outputs import events
     from tf1gan import summaries
     seeding.seed_graph(1)
     writer = summaries.Summaries(str(tmp_path))
     history = dcgan.gan_train(dcgan.build(), X_small, epoch=3, batch_size=8, saving_interval=2,
                               sample_dir=str(tmp_path / 'samples'), log=lambda line: None, events=writer)
     writer.close()
-    found = events(tmp_path)
+    found = summaries.read_events(str(tmp_path))
     assert [(step, tag) for step, tag, value in found if value == 'image'] == [(0, 'samples'), (2, 'samples')]
     assert [value for _, tag, value in found if tag == 'loss/G'] == [pytest.approx(g) for _, g in history]
 

@@ -7,19 +7,11 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, progress, run, runlog
+from tf1gan import cgan, progress, run, runlog, summaries
 
 
 def events(run_dir):
-    """[(step, tag, value)] of every summary in run_dir (value: a float, or 'image' for a picture)."""
-    found = []
-    for path in sorted(glob.glob(str(run_dir / 'events.out.tfevents.*'))):
-        for event in tf.train.summary_iterator(path):
-            for value in event.summary.value:
-                found.append((event.step, value.tag, value.simple_value if value.HasField('simple_value') else 'image'))
-            if event.HasField('session_log'):
-                found.append((event.step, 'session_log', event.session_log.status))
-    return found
+    return summaries.read_events(str(run_dir))
 
 
 def train_cgan(mnist_dir, out, total_epoch, resume=False, eval_every=None):

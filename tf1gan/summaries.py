@@ -8,6 +8,9 @@ book's graph for 9.1 and 9.2; and any evaluation figures (tf1gan.evaluate) under
 A resumed run marks its first step with SessionLog.START, so TensorBoard drops what the
 killed run had written after its checkpoint.
 """
+import glob
+import os
+
 import matplotlib.image as mpimg
 import tensorflow.compat.v1 as tf
 
@@ -41,3 +44,17 @@ class Summaries:
 
     def close(self):
         self._writer.close()
+
+
+def read_events(run_dir):
+    """[(step, tag, value)] of every summary in run_dir's event files, oldest file first: value
+    is a float, or 'image' for a picture; a resume's mark is (step, 'session_log', status)."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(run_dir, 'events.out.tfevents.*'))):
+        for event in tf.train.summary_iterator(path):
+            for value in event.summary.value:
+                found.append((event.step, value.tag,
+                              value.simple_value if value.HasField('simple_value') else 'image'))
+            if event.HasField('session_log'):
+                found.append((event.step, 'session_log', event.session_log.status))
+    return found
