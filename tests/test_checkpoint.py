@@ -86,11 +86,12 @@ def test_resume_without_a_checkpoint_says_so(mnist_dir, tmp_path):
 
 def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp_path):
     """SIGKILL twice at arbitrary instants of a run that is mostly writing checkpoints (one
-    iteration an epoch); each resume must find a loadable checkpoint, and the printed lines
-    of the three pieces must be those of an uninterrupted run."""
+    iteration an epoch); each resume must find a loadable checkpoint, and the three pieces
+    must print the uninterrupted run's lines, in order, none twice. The one line a kill may
+    take is the one whose checkpoint it let commit but not print (an instant's window)."""
     args = [sys.executable, '-m', 'tf1gan.main', '--model=cgan', '--seed=5', '--total_epoch=60', '--total_batch=1',
             f'--data_dir={mnist_dir}', f'--sample_dir={tmp_path / "samples"}', f'--run_dir={tmp_path / "run"}']
-    printed = []
+    printed, killed_after = [], []
     for attempt, kill_after in enumerate([8, 25, None]):
         process = subprocess.Popen(args + (['--resume'] if attempt else []), stdout=subprocess.PIPE,
                                    stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
@@ -103,8 +104,12 @@ def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp
                     break
         process.wait(timeout=120)
         printed += [line.rstrip('\n') for line in process.stdout if line.startswith('Epoch')]
+        killed_after.append(len(printed))
     expected = train('cgan', mnist_dir, tmp_path / 'reference', total_epoch=60, total_batch=1)
-    assert printed == expected
+    missing = [i for i, line in enumerate(expected) if line not in printed]
+    assert [line for line in expected if line in printed] == printed  # in order, none twice
+    # A missing line's place in what was printed is where a piece was killed.
+    assert all(i - missing.index(i) in killed_after[:2] for i in missing)
 
 
 def train_dcgan(mnist_dir, out, total_epoch, resume=False):
