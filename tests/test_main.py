@@ -41,10 +41,11 @@ def test_bad_flags_give_one_line_and_exit_2_before_training(args, named, tmp_pat
     assert not (tmp_path / 'mnist').exists()  # nothing was downloaded or trained
 
 
-def test_keras_semantics_choices_are_the_dcgan_modules():
+def test_keras_semantics_choices_and_default_are_the_dcgan_modules():
     from absl import flags
     from tf1gan import dcgan, main  # noqa: F401  (defines the flags)
     assert flags.FLAGS['keras_semantics'].parser.enum_values == list(dcgan.KERAS_SEMANTICS)
+    assert flags.FLAGS['keras_semantics'].default == dcgan.DEFAULT_KERAS_SEMANTICS
 
 
 def test_flagfiles_hold_each_listings_settings():
@@ -55,7 +56,7 @@ def test_flagfiles_hold_each_listings_settings():
         'cgan': ['--model=cgan', '--total_epoch=100', '--batch_size=100', '--learning_rate=0.001',
                  '--n_hidden=256', '--n_noise=128'],
         'dcgan': ['--model=dcgan', '--total_epoch=4001', '--batch_size=32', '--saving_interval=200',
-                  '--n_noise=100'],
+                  '--n_noise=100', '--keras_semantics=frozen_bn'],
     }.items():
         with open(os.path.join(root, 'flags', f'{model}.flags')) as f:
             lines = [line.strip() for line in f if line.strip() and not line.startswith('#')]

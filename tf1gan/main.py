@@ -35,13 +35,15 @@ flags.DEFINE_integer('seed', None,
                      'Fix every random draw (graph seed, op determinism, NumPy): two runs with the same seed '
                      'print the same log and draw the same pictures. Unset: random, as in the book.',
                      lower_bound=0)
-flags.DEFINE_enum('keras_semantics', 'tf_keras', ['tf_keras', 'standalone_keras', 'frozen_bn'],
+flags.DEFINE_enum('keras_semantics', 'frozen_bn', ['tf_keras', 'standalone_keras', 'frozen_bn'],
                   'dcgan only: how D\'s BatchNormalization behaves once `discriminator.trainable = False`. '
-                  'tf_keras: the listing as printed under Keras 2 (tf-keras, as tf.keras since TensorFlow 2.0): '
-                  'batch statistics in D\'s own step, moving statistics inside the combined model. '
-                  'standalone_keras: as in standalone Keras 2.x, where this DCGAN comes from: batch '
-                  'statistics in both. frozen_bn: D\'s BatchNorm frozen from the start (initial statistics '
-                  'in every step). BUILD.md reports how runs of each behave.')
+                  'frozen_bn (default): D\'s BatchNorm frozen from the start (initial statistics in every '
+                  'step, in effect D without BatchNorm, as in the book\'s own code): draws digits like the '
+                  'seed\'s pictures. tf_keras: the listing exactly as printed under Keras 2 (tf-keras, as '
+                  'tf.keras since TensorFlow 2.0): batch statistics in D\'s own step, moving statistics inside '
+                  'the combined model; its runs collapse into one repeated blob. standalone_keras: as in '
+                  'standalone Keras 2.x, where this DCGAN comes from: batch statistics in both. BUILD.md '
+                  'reports how runs of each behave.')
 flags.DEFINE_enum('loop', 'fast', ['fast', 'book'],
                   'How each iteration runs. book: the listing\'s loop line for line (gan, cgan: two '
                   'Session.runs, train_D then train_G; dcgan: generator.predict). fast: the same iterations '
