@@ -9,7 +9,6 @@
    1024x1024 one inside one Session.run, on 1 and on 2 threads, in GFLOP/s.
 """
 import collections
-import time
 
 from absl import app, flags
 import numpy as np
@@ -18,6 +17,8 @@ import tf1gan  # noqa: F401
 import tensorflow.compat.v1 as tf
 
 from tf1gan import fused, listing, seeding
+
+import matmul  # benchmarks/matmul.py, beside this script
 
 flags.DEFINE_enum('model', 'gan', ['gan', 'cgan'], 'Listing to trace.')
 flags.DEFINE_integer('steps', 50, 'Traced iterations (after 50 untraced ones).', lower_bound=1)
@@ -56,21 +57,6 @@ def kernel_time_by_kind(model, steps):
     return micros
 
 
-def matmul_gflops(m, k, n, threads, repeats=200):
-    with tf.Graph().as_default():
-        a, b = tf.random.normal([m, k], seed=1), tf.random.normal([k, n], seed=2)
-        loop = tf.while_loop(lambda i, acc: i < repeats,
-                             lambda i, acc: (i + 1, acc + tf.reduce_sum(tf.matmul(a * tf.cast(i, tf.float32), b))),
-                             [tf.constant(0), tf.constant(0.)])
-        config = tf.ConfigProto(intra_op_parallelism_threads=threads, inter_op_parallelism_threads=1,
-                                use_per_session_threads=True)
-        with tf.Session(config=config) as sess:
-            sess.run(loop)
-            start = time.perf_counter()
-            sess.run(loop)
-            return 2 * m * k * n * repeats / (time.perf_counter() - start) / 1e9
-
-
 def main(argv):
     del argv
     micros = kernel_time_by_kind(FLAGS.model, FLAGS.steps)
@@ -79,7 +65,7 @@ def main(argv):
     for name, value in micros.most_common():
         print(f'  {name}: {100 * value / total:.0f}%')
     for shape in [(100, 784, 256), (100, 256, 784), (1024, 1024, 1024)]:
-        rates = ', '.join(f'{threads} thread{"s" if threads > 1 else ""} {matmul_gflops(*shape, threads):.0f}'
+        rates = ', '.join(f'{threads} thread{"s" if threads > 1 else ""} {matmul.matmul_gflops(*shape, threads):.0f}'
                           for threads in (1, 2))
         print(f'matmul {"x".join(map(str, shape))}: {rates} GFLOP/s')
 

@@ -25,6 +25,8 @@ import tensorflow.compat.v1 as tf
 
 from tf1gan import fused, input_data, listing, train
 
+import matmul  # benchmarks/matmul.py, beside this script
+
 flags.DEFINE_integer('iterations', 1100, 'gan, cgan: timed iterations per round (two epochs of the book).',
                      lower_bound=1)
 flags.DEFINE_integer('dcgan_iterations', 20, 'dcgan: timed iterations per round.', lower_bound=1)
@@ -33,28 +35,6 @@ flags.DEFINE_list('models', ['gan', 'cgan', 'dcgan'], 'Models to time.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept.')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL, 'Where missing MNIST files come from.')
 FLAGS = flags.FLAGS
-
-
-def matmul_peak_gflops(n=1024, repeats=50):
-    """The best float32 GFLOP/s of an n x n matmul chain run inside one Session.run."""
-    best = 0
-    for threads in (1, 2):
-        with tf.Graph().as_default():
-            a = tf.random.normal([n, n], seed=1)
-            b = tf.random.normal([n, n], seed=2)
-            loop = tf.while_loop(lambda i, acc: i < repeats,
-                                 lambda i, acc: (i + 1, acc + tf.reduce_sum(tf.matmul(a * tf.cast(i, tf.float32), b))),
-                                 [tf.constant(0), tf.constant(0.)])
-            # Threads of its own: the first Session of a process would otherwise fix the pools' sizes
-            # for the loops timed after it (and change their rounding).
-            config = tf.ConfigProto(intra_op_parallelism_threads=threads, inter_op_parallelism_threads=1,
-                                    use_per_session_threads=True)
-            with tf.Session(config=config) as sess:
-                sess.run(loop)
-                start = time.perf_counter()
-                sess.run(loop)
-                best = max(best, 2 * n ** 3 * repeats / (time.perf_counter() - start) / 1e9)
-    return best
 
 
 def dense_gflop_per_iteration(model, hp):
@@ -141,7 +121,7 @@ def dcgan_loops():
 
 def main(argv):
     del argv
-    peak = matmul_peak_gflops()
+    peak = matmul.peak_gflops()
     print(f'float32 matmul peak of this machine: {peak:.0f} GFLOP/s')
     for model in FLAGS.models:
         loops, gflop, iterations, warm_up = dcgan_loops() if model == 'dcgan' else listing_loops(model)

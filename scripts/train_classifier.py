@@ -22,7 +22,7 @@ from absl import app, flags
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run from a checkout
 
 import tf1gan  # noqa: E402,F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, input_data  # noqa: E402
+from tf1gan import cli, errors, files, input_data  # noqa: E402
 
 FLAGS = flags.FLAGS
 
@@ -39,18 +39,6 @@ flags.DEFINE_string('output_dir', None, 'Where the weights and the .json go (def
 flags.register_validator('learning_rate', lambda v: v > 0, 'expected a positive number')
 flags.register_validator('output_dir', lambda v: v is None or cli.writable_folder(v),
                          'expected a folder that can be created and written')
-
-
-def _replace_atomically(path, write, suffix=''):
-    """write(tmp) then rename tmp to path: a failure leaves the old file, never half a new one.
-    tmp ends with suffix (Keras chooses the weights format by the name's ending)."""
-    tmp = os.path.join(os.path.dirname(path), '.' + os.path.basename(path) + '.part' + suffix)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def train(seed, epochs, batch_size, learning_rate, data_dir, source_url, log=print):
@@ -92,17 +80,14 @@ def main(argv):
         sys.exit(1)
     os.makedirs(output_dir, exist_ok=True)
     weights = os.path.join(output_dir, os.path.basename(classifier.WEIGHTS))
-    _replace_atomically(weights, model.save_weights, suffix='.weights.h5')  # tf_keras's saving_lib format
+    files.replace_atomically(weights, model.save_weights, suffix='.weights.h5')  # tf_keras's saving_lib format
     record = dict(scores, test_images=10000, train_images=60000, seed=FLAGS.seed, epochs=FLAGS.epochs,
                   batch_size=FLAGS.batch_size, learning_rate=FLAGS.learning_rate, features=classifier.FEATURES,
                   training_seconds=round(time.time() - started),
                   command=' '.join(['python', 'scripts/train_classifier.py'] + [shlex.quote(a) for a in sys.argv[1:]]))
     info = os.path.join(output_dir, os.path.basename(classifier.INFO))
 
-    def write_info(tmp):
-        with open(tmp, 'w') as f:
-            f.write(json.dumps(record, indent=1, sort_keys=True) + '\n')
-    _replace_atomically(info, write_info)
+    files.write_bytes_atomically(info, (json.dumps(record, indent=1, sort_keys=True) + '\n').encode())
     print(weights)
     print(info)
 

@@ -20,6 +20,7 @@ import numpy as np
 import tensorflow as tf2
 import tensorflow.compat.v1 as tf
 
+from tf1gan import files
 from tf1gan.errors import InputError
 
 PREFIX = 'model.ckpt'
@@ -32,10 +33,11 @@ class CheckpointError(InputError):
 
 
 def _atomic_write(path, write):
-    tmp = path + '.tmp'
-    with open(tmp, 'wb') as f:
-        write(f)
-    os.replace(tmp, path)
+    """write(f) into a binary file f that replaces path atomically."""
+    def write_file(tmp):
+        with open(tmp, 'wb') as f:
+            write(f)
+    files.replace_atomically(path, write_file)
 
 
 def latest(checkpoint_dir):

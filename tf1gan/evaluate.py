@@ -31,7 +31,7 @@ import numpy as np
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, input_data, metrics
+from tf1gan import cli, errors, files, input_data, metrics
 
 FLAGS = flags.FLAGS
 
@@ -186,16 +186,8 @@ def summary(result):
 # ----------------------------------------------------------------------------- command
 
 def _write_atomically(path, text):
-    folder = os.path.dirname(path) or '.'
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, '.' + os.path.basename(path) + '.part')
-    try:
-        with open(tmp, 'w') as f:
-            f.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
+    files.write_bytes_atomically(path, text.encode())
 
 
 def define_flags():

@@ -20,12 +20,12 @@ import http.client
 import os
 import re
 import sys
-import tempfile
 import urllib.request
 import zlib
 
 import numpy
 
+from tf1gan import files
 from tf1gan.errors import InputError
 
 # CVDF mirror of http://yann.lecun.com/exdb/mnist/
@@ -247,19 +247,6 @@ def _fetch(filename, train_dir, source_url):
     return data
 
 
-def _write_atomically(path, data):
-    """Writes via a temporary file beside `path`, so a failure leaves no partial file."""
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or '.',
-                               prefix='.' + os.path.basename(path) + '.', suffix='.part')
-    try:
-        with os.fdopen(fd, 'wb') as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def _load(train_dir, filename, source_url):
     """(path, bytes) of a canonical MNIST file in train_dir, fetched first if it is missing.
 
@@ -273,7 +260,7 @@ def _load(train_dir, filename, source_url):
     if not os.path.exists(path):
         data = _fetch(filename, train_dir, source_url)
         try:
-            _write_atomically(path, data)
+            files.write_bytes_atomically(path, data)
         except OSError as e:
             raise MnistError('cannot write %s (%s)' % (path, e)) from None
         print('Successfully downloaded', filename, len(data), 'bytes.')

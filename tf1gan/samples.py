@@ -7,6 +7,8 @@ matplotlib.use('Agg')  # no screen needed; set before pyplot is imported
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from tf1gan import files  # noqa: E402
+
 
 def epoch_path(sample_dir, epoch):
     """samples/<model>/000.png, 009.png, ...: the book's `str(epoch).zfill(3)` names."""
@@ -35,11 +37,7 @@ def save_figure(fig, path, **savefig_kwargs):
     """Saves and closes fig. The folders are made as needed, and the picture is written under a
     temporary name and renamed into place, so an interrupted run never leaves half a PNG."""
     os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
-    tmp = path + '.tmp'
     try:
-        fig.savefig(tmp, format='png', **savefig_kwargs)
-        os.replace(tmp, path)
+        files.replace_atomically(path, lambda tmp: fig.savefig(tmp, format='png', **savefig_kwargs))
     finally:
         plt.close(fig)
-        if os.path.exists(tmp):
-            os.remove(tmp)
