@@ -252,7 +252,8 @@ def run(hparams, data_dir, source_url, sample_dir, keras_semantics='tf_keras', c
     events = summaries.Summaries(run_dir, resumed_at=start if resume else None) if run_dir else None
     evaluation = None
     if eval_every:
-        test_images = input_data.load_mnist('test', data_dir, source_url)[0] / 255.0
+        from tf1gan import classifier
+        test_images = classifier.load_mnist('test', data_dir, source_url)[0]  # in [0, 1], as G's pictures
         evaluation = periodic_eval.PeriodicEval(eval_every, run_dir, test_images, events, by_iteration=True)
     history = gan_train(models, X_train, hparams['total_epoch'], hparams['batch_size'],
                         hparams['saving_interval'], sample_dir, n_noise=hparams['n_noise'], log=log,

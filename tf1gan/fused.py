@@ -27,7 +27,6 @@ import tensorflow.compat.v1 as tf
 from tf1gan import train
 
 
-
 class FusedStep:
     """The book's graph and its copy that trains G after D, in the default graph.
 

@@ -51,9 +51,11 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
     short runs for tests. With checkpoint_dir, a checkpoint is written after every epoch, and
     resume=True continues from the newest one (a checkpoint of either loop). loop is one of
     LOOPS. With run_dir, TensorBoard events go there (tf1gan.summaries), and with eval_every
-    too, the figures of tf1gan.periodic_eval. progress(total_batch)
-    yields each epoch's iterations (tf1gan.progress.Progress().epoch draws a bar). Returns the
-    per-epoch (loss_val_D, loss_val_G)."""
+    too, the figures of tf1gan.periodic_eval. progress(total_batch) yields each epoch's
+    iterations (tf1gan.progress.Progress().epoch draws a bar). Returns the per-epoch
+    (loss_val_D, loss_val_G)."""
+    if eval_every and not run_dir:
+        raise ValueError('eval_every writes into run_dir: give both')
     if loop == 'fast':
         from tf1gan import fused
         step = fused.FusedStep(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
@@ -75,8 +77,6 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
 
     events = summaries.Summaries(run_dir, graph=sess.graph, resumed_at=start_epoch if resume else None) \
         if run_dir else None
-    if eval_every and not run_dir:
-        raise ValueError('eval_every writes into run_dir: give both')
     evaluation = periodic_eval.PeriodicEval(eval_every, run_dir, mnist.test.images, events) if eval_every else None
 
     history = []
