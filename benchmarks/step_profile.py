@@ -2,7 +2,8 @@
 
     python benchmarks/step_profile.py [--model=gan]
 
-1. Traces `--steps` fused iterations (tf1gan.fused, the book's default session) with
+1. Traces `--runs` Session.runs of the fast loop (tf1gan.fused: fused.CHUNK iterations each,
+   in the book's default session) with
    TensorFlow's step stats and prints the share of kernel time by kind: matmuls (with the
    bias and activation oneDNN fuses into them), Adam updates, everything else.
 2. Times the listing's matmul shapes (batch 100: 100x784x256 and 100x256x784) and a
@@ -21,7 +22,8 @@ from tf1gan import fused, listing, seeding
 import matmul  # benchmarks/matmul.py, beside this script
 
 flags.DEFINE_enum('model', 'gan', ['gan', 'cgan'], 'Listing to trace.')
-flags.DEFINE_integer('steps', 50, 'Traced iterations (after 50 untraced ones).', lower_bound=1)
+flags.DEFINE_integer('runs', 2, 'Traced Session.runs of fused.CHUNK iterations (after 2 untraced ones).',
+                     lower_bound=1)
 FLAGS = flags.FLAGS
 
 
@@ -33,21 +35,22 @@ def kind(label):
     return 'Adam update' if 'Adam' in name else 'other'
 
 
-def kernel_time_by_kind(model, steps):
+def kernel_time_by_kind(model, runs):
     module = listing.load(model)
     hp = module.HPARAMS
     with tf.Graph().as_default():
         seeding.seed_graph(0)
-        step = fused.FusedStep(module, n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
+        step = fused.FusedLoop(module, n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
                                learning_rate=hp['learning_rate'])
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             rng = np.random.RandomState(0)
-            feed = step.feed(rng.rand(100, 784), np.eye(10)[rng.randint(0, 10, 100)], module.get_noise(100, hp['n_noise']))
-            for _ in range(50):
+            draw = (rng.rand(100, 784), np.eye(10)[rng.randint(0, 10, 100)], module.get_noise(100, hp['n_noise']))
+            feed = step.feed([draw] * fused.CHUNK)
+            for _ in range(2):
                 sess.run(step.fetches, feed)
             micros = collections.Counter()
-            for _ in range(steps):
+            for _ in range(runs):
                 metadata = tf.RunMetadata()
                 sess.run(step.fetches, feed, options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE),
                          run_metadata=metadata)
@@ -59,9 +62,10 @@ def kernel_time_by_kind(model, steps):
 
 def main(argv):
     del argv
-    micros = kernel_time_by_kind(FLAGS.model, FLAGS.steps)
+    micros = kernel_time_by_kind(FLAGS.model, FLAGS.runs)
     total = sum(micros.values())
-    print(f'{FLAGS.model}: kernel time of one fused iteration, {total / FLAGS.steps / 1000:.2f} ms summed over ops')
+    per_iteration = total / (FLAGS.runs * fused.CHUNK) / 1000
+    print(f'{FLAGS.model}: kernel time of one fast-loop iteration, {per_iteration:.2f} ms summed over ops')
     for name, value in micros.most_common():
         print(f'  {name}: {100 * value / total:.0f}%')
     for shape in [(100, 784, 256), (100, 256, 784), (1024, 1024, 1024)]:

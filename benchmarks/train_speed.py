@@ -6,13 +6,17 @@ For each model, the book loop (--loop=book: the listing's own loop) and the fast
 (--loop=fast) train the book's hyper-parameters in this one process, in alternating rounds
 (book, fast, book, fast, ...), each round after its own warm-up; the median round counts.
 gan, cgan: `--iterations` per round of next_batch, get_noise and the training step(s),
-exactly what a training run does per iteration. dcgan: `--dcgan_iterations` per round of
-gan_train (no pictures).
+exactly what a training run does per iteration. A third loop, "fast, TensorFlow alone",
+runs the fast loop's Session.runs on one chunk of draws fed again and again: the fast loop
+without the book's NumPy draws, which share this machine's one physical core with
+TensorFlow. dcgan: `--dcgan_iterations` per round of gan_train (no pictures).
 
-Also printed: the arithmetic of one iteration (GFLOP: the multiply-adds of every dense and
-convolution layer, forward and backward, counted from the layer shapes), what that makes per
-second, its share of this machine's float32 matmul peak (measured first: a 1024x1024 matmul
-loop inside one Session.run, the better of 1 and 2 threads), and the process's peak RSS.
+Also printed: the book's arithmetic of one iteration (GFLOP: the multiply-adds of every
+dense and convolution layer, forward and backward, counted from the layer shapes; the fast
+loop does the same iteration with less, 9.1 and 9.2 computing G's forward pass once), what
+that makes per second, its share of this machine's float32 matmul peak (measured first: a
+1024x1024 matmul loop inside one Session.run, the better of 1 and 2 threads), and the
+process's peak RSS.
 """
 import resource
 import statistics
@@ -94,12 +98,20 @@ def listing_loops(model):
         book_sess = tf.Session()
         book_sess.run(tf.global_variables_initializer())
     with tf.Graph().as_default():
-        step = fused.FusedStep(module, **build)
+        fast = fused.FusedLoop(module, **build)
         fast_sess = tf.Session()
         fast_sess.run(tf.global_variables_initializer())
+    one_chunk = fast.feed([(*mnist.train.next_batch(hp['batch_size']), module.get_noise(hp['batch_size'], hp['n_noise']))
+                           for _ in range(fused.CHUNK)])
+
+    def tensorflow_alone(n):
+        for _ in range(n // fused.CHUNK):
+            fast_sess.run(fast.fetches, one_chunk)
+
     loops = {
         'book': lambda n: train.run_epoch(book_sess, graph, module, mnist, hp['batch_size'], hp['n_noise'], n),
-        'fast': lambda n: fused.run_epoch(fast_sess, step, module, mnist, hp['batch_size'], hp['n_noise'], n),
+        'fast': lambda n: fused.run_epoch(fast_sess, fast, module, mnist, hp['batch_size'], hp['n_noise'], n),
+        'fast, TensorFlow alone': tensorflow_alone,
     }
     return loops, dense_gflop_per_iteration(model, hp), FLAGS.iterations, 50
 
@@ -129,8 +141,10 @@ def main(argv):
         for name, rate in rates.items():
             print(f'{model} {name}: {rate:7.2f} iterations/s, {gflop:.3f} GFLOP each, {rate * gflop:5.1f} GFLOP/s '
                   f'= {100 * rate * gflop / peak:3.0f}% of the matmul peak')
-        print(f'{model} fast / book: {rates["fast"] / rates["book"]:.2f}x '
-              f'(median of {FLAGS.rounds} rounds of {iterations} iterations each)')
+        for name in rates:
+            if name != 'book':
+                print(f'{model} {name} / book: {rates[name] / rates["book"]:.2f}x '
+                      f'(median of {FLAGS.rounds} rounds of {iterations} iterations each)')
     print(f'peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB')
 
 

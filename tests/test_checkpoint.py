@@ -112,11 +112,11 @@ def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp
     assert all(i - missing.index(i) in killed_after[:2] for i in missing)
 
 
-def train_dcgan(mnist_dir, out, total_epoch, resume=False):
+def train_dcgan(mnist_dir, out, total_epoch, resume=False, loop='fast'):
     lines = []
     run.run('dcgan', dcgan, dict(dcgan.HPARAMS, total_epoch=total_epoch, batch_size=8, saving_interval=2),
             seed=5, data_dir=str(mnist_dir), sample_dir=str(out / 'samples'), checkpoint_dir=str(out / 'ckpt'),
-            resume=resume, log=lines.append)
+            resume=resume, log=lines.append, loop=loop)
     return lines
 
 
@@ -135,6 +135,14 @@ def test_a_resumed_dcgan_continues_after_its_newest_checkpoint_as_if_never_stopp
     assert first == lines[:6]
     assert second == lines[5:]  # from iteration 5: the one after the newest checkpoint
     assert pictures(tmp_path / 'samples') == pictures(out / 'samples')
+
+
+def test_a_book_loop_dcgan_checkpoint_resumes_under_the_fast_loop_as_if_never_stopped(dcgan_trained, mnist_dir,
+                                                                                     tmp_path):
+    _, lines = dcgan_trained
+    first = train_dcgan(mnist_dir, tmp_path, total_epoch=6, loop='book')
+    second = train_dcgan(mnist_dir, tmp_path, total_epoch=7, resume=True, loop='fast')
+    assert first + second[1:] == lines
 
 
 def test_generate_draws_a_grid_for_dcgan(dcgan_trained):

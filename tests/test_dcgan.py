@@ -275,9 +275,9 @@ def test_gan_train_saves_a_picture_every_saving_interval_iterations(tiny_run):
 
 # ----------------------------------------------------------------------------- run and seeding
 
-def seeded_run(seed, X, sample_dir, fast=False):
+def seeded_run(seed, X, sample_dir, fast=False, keras_semantics='tf_keras'):
     seeding.seed_graph(seed)
-    m = dcgan.build()
+    m = dcgan.build(keras_semantics=keras_semantics)
     lines = []
     history = dcgan.gan_train(m, X, epoch=3, batch_size=8, saving_interval=100, sample_dir=str(sample_dir),
                               log=lines.append, fast=fast)
@@ -291,9 +291,10 @@ def test_seeded_runs_log_the_same_lines_and_end_with_the_same_weights(X_small, t
     assert not any(changed(weights_1, weights_2))
 
 
-def test_the_fast_loop_gives_the_book_loops_losses_and_weights_bit_for_bit(X_small, tmp_path):
-    _, book_weights, book_history = seeded_run(1, X_small, tmp_path / 'book')
-    _, fast_weights, fast_history = seeded_run(1, X_small, tmp_path / 'fast', fast=True)
+@pytest.mark.parametrize('semantics', dcgan.KERAS_SEMANTICS)
+def test_the_fast_loop_gives_the_book_loops_losses_and_weights_bit_for_bit(semantics, X_small, tmp_path):
+    _, book_weights, book_history = seeded_run(1, X_small, tmp_path / 'book', keras_semantics=semantics)
+    _, fast_weights, fast_history = seeded_run(1, X_small, tmp_path / 'fast', fast=True, keras_semantics=semantics)
     assert fast_history == book_history
     assert not any(changed(book_weights, fast_weights))
 

@@ -1,4 +1,4 @@
-"""--loop=fast for 9.1 and 9.2 (tf1gan.fused): one Session.run per iteration, the book loop's numbers."""
+"""--loop=fast for 9.1 and 9.2 (tf1gan.fused): the book's iterations in an in-graph loop, the book loop's numbers."""
 import ast
 import os
 import subprocess
@@ -66,24 +66,53 @@ def test_a_book_loop_checkpoint_resumes_under_the_fast_loop_as_if_never_stopped(
     assert first[:-1] + rest == whole  # first[-1] is the first run's '최적화 완료!'
 
 
-@pytest.mark.parametrize('model', ['gan', 'cgan'])
-def test_the_fused_step_adds_no_variables_to_the_books(model):
+def build(model, graph=None):
     hp = MODULES[model].HPARAMS
+    seeding.seed_graph(0)
+    return (graph or fused.FusedLoop)(MODULES[model], n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
+                                       learning_rate=hp['learning_rate'])
+
+
+@pytest.mark.parametrize('model', ['gan', 'cgan'])
+def test_the_fused_loop_adds_no_variables_to_the_books(model):
     with tf.Graph().as_default():
-        seeding.seed_graph(0)
-        MODULES[model].build(n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
+        build(model, graph=lambda listing, **hp: listing.build(**hp))
         book = [(v.name, v.shape.as_list()) for v in tf.global_variables()]
     with tf.Graph().as_default():
-        seeding.seed_graph(0)
-        step = fused.FusedStep(MODULES[model], n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
-                               learning_rate=hp['learning_rate'])
+        build(model)
         assert [(v.name, v.shape.as_list()) for v in tf.global_variables()] == book
-        assert step.after_D.vars_D == step.graph.vars_D and step.after_D.vars_G == step.graph.vars_G
 
 
-def test_the_fused_steps_train_G_waits_for_train_D():
-    hp = gan.HPARAMS
+def iteration(model):
+    """(the book's Graph, the nodes of its fused iteration by name)."""
     with tf.Graph().as_default():
-        seeding.seed_graph(0)
-        step = fused.FusedStep(gan, n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
-        assert step.graph.train_D in step.after_D.Z.op.control_inputs
+        book = build(model, graph=lambda listing, **hp: listing.build(**hp))
+        return book, {node.name: node for node in fused.iteration_graph_def(tf.get_default_graph(), book).node}
+
+
+@pytest.mark.parametrize('model', ['gan', 'cgan'])
+def test_in_the_fused_iteration_every_op_of_train_Gs_run_that_reads_Ds_variables_waits_for_train_D(model):
+    book, nodes = iteration(model)
+    D_handles = {v.handle.op.name for v in book.vars_D}
+    readers = [node for name, node in nodes.items() if name.startswith(fused.AFTER_TRAIN_D)
+               and D_handles & {i.split(':')[0] for i in node.input}]
+    assert readers
+    for node in readers:
+        assert {'^' + book.train_D.name, '^' + book.loss_D.op.name} <= set(node.input)
+
+
+@pytest.mark.parametrize('model', ['gan', 'cgan'])
+def test_the_fused_iteration_computes_Gs_forward_pass_once_for_both_runs(model):
+    book, nodes = iteration(model)
+    assert book.G.op.name in nodes
+    assert fused.AFTER_TRAIN_D + book.G.op.name not in nodes
+    assert fused.AFTER_TRAIN_D + book.train_G.name in nodes and fused.AFTER_TRAIN_D + book.loss_G.op.name in nodes
+
+
+def test_a_stateful_op_that_both_runs_would_share_is_refused():
+    with tf.Graph().as_default():
+        book = build('gan', graph=lambda listing, **hp: listing.build(**hp))
+        noisy_G = book.G + tf.random.normal(tf.shape(book.G))  # drawn again in the book's second run
+        graph = book._replace(loss_D=book.loss_D + tf.reduce_mean(noisy_G), loss_G=book.loss_G + tf.reduce_mean(noisy_G))
+        with pytest.raises(ValueError, match='holds state'):
+            fused.iteration_graph_def(tf.get_default_graph(), graph)

@@ -47,9 +47,10 @@ flags.DEFINE_enum('keras_semantics', 'frozen_bn', ['tf_keras', 'standalone_keras
 flags.DEFINE_enum('loop', 'fast', ['fast', 'book'],
                   'How each iteration runs. book: the listing\'s loop line for line (gan, cgan: two '
                   'Session.runs, train_D then train_G; dcgan: generator.predict). fast: the same iterations '
-                  'with the same losses bit for bit, faster (gan, cgan: one Session.run, train_G ordered after '
-                  'train_D, NumPy\'s draws overlapping it; dcgan: generator.predict_on_batch). Checkpoints of '
-                  'either loop resume with the other. BUILD.md gives the speeds.')
+                  'with the same losses bit for bit, faster (gan, cgan: an in-graph loop, many iterations '
+                  'per Session.run, train_G ordered after train_D, G\'s forward pass computed once, NumPy\'s '
+                  'draws overlapping it; dcgan: the four Keras calls of an iteration in one tf.function). '
+                  'Checkpoints of either loop resume with the other. BUILD.md gives the speeds.')
 flags.DEFINE_integer('eval_every', None,
                      'Judge the generator while training with tf1gan.evaluate\'s classifier (1,000 images: MNIST '
                      'score, Frechet distance, digit histogram, cgan conditional accuracy) at epoch 0 and every '

@@ -58,9 +58,9 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
         raise ValueError('eval_every writes into run_dir: give both')
     if loop == 'fast':
         from tf1gan import fused
-        step = fused.FusedStep(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
-        graph = step.graph
-        epoch_loop = lambda n: fused.run_epoch(sess, step, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
+        fast = fused.FusedLoop(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
+        graph = fast.graph
+        epoch_loop = lambda n: fused.run_epoch(sess, fast, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
     elif loop == 'book':
         graph = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
         epoch_loop = lambda n: run_epoch(sess, graph, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
