@@ -40,19 +40,19 @@ def kernel_time_by_kind(model, runs):
     hp = module.HPARAMS
     with tf.Graph().as_default():
         seeding.seed_graph(0)
-        step = fused.FusedLoop(module, n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
+        fast = fused.FusedLoop(module, n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
                                learning_rate=hp['learning_rate'])
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             rng = np.random.RandomState(0)
             draw = (rng.rand(100, 784), np.eye(10)[rng.randint(0, 10, 100)], module.get_noise(100, hp['n_noise']))
-            feed = step.feed([draw] * fused.CHUNK)
+            feed = fast.feed([draw] * fused.CHUNK)
             for _ in range(2):
-                sess.run(step.fetches, feed)
+                sess.run(fast.fetches, feed)
             micros = collections.Counter()
             for _ in range(runs):
                 metadata = tf.RunMetadata()
-                sess.run(step.fetches, feed, options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE),
+                sess.run(fast.fetches, feed, options=tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE),
                          run_metadata=metadata)
                 for device in metadata.step_stats.dev_stats:
                     for node in device.node_stats:

@@ -66,27 +66,31 @@ def test_a_book_loop_checkpoint_resumes_under_the_fast_loop_as_if_never_stopped(
     assert first[:-1] + rest == whole  # first[-1] is the first run's '최적화 완료!'
 
 
-def build(model, graph=None):
+def build(make, model):
+    """make(listing, n_hidden, n_noise, learning_rate) with the listing's hyper-parameters, seeded."""
     hp = MODULES[model].HPARAMS
     seeding.seed_graph(0)
-    return (graph or fused.FusedLoop)(MODULES[model], n_hidden=hp['n_hidden'], n_noise=hp['n_noise'],
-                                       learning_rate=hp['learning_rate'])
+    return make(MODULES[model], n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
+
+
+def book_graph(listing, **hparams):
+    return listing.build(**hparams)
 
 
 @pytest.mark.parametrize('model', ['gan', 'cgan'])
 def test_the_fused_loop_adds_no_variables_to_the_books(model):
     with tf.Graph().as_default():
-        build(model, graph=lambda listing, **hp: listing.build(**hp))
+        build(book_graph, model)
         book = [(v.name, v.shape.as_list()) for v in tf.global_variables()]
     with tf.Graph().as_default():
-        build(model)
+        build(fused.FusedLoop, model)
         assert [(v.name, v.shape.as_list()) for v in tf.global_variables()] == book
 
 
 def iteration(model):
     """(the book's Graph, the nodes of its fused iteration by name)."""
     with tf.Graph().as_default():
-        book = build(model, graph=lambda listing, **hp: listing.build(**hp))
+        book = build(book_graph, model)
         return book, {node.name: node for node in fused.iteration_graph_def(tf.get_default_graph(), book).node}
 
 
@@ -111,7 +115,7 @@ def test_the_fused_iteration_computes_Gs_forward_pass_once_for_both_runs(model):
 
 def test_a_stateful_op_that_both_runs_would_share_is_refused():
     with tf.Graph().as_default():
-        book = build('gan', graph=lambda listing, **hp: listing.build(**hp))
+        book = build(book_graph, 'gan')
         noisy_G = book.G + tf.random.normal(tf.shape(book.G))  # drawn again in the book's second run
         graph = book._replace(loss_D=book.loss_D + tf.reduce_mean(noisy_G), loss_G=book.loss_G + tf.reduce_mean(noisy_G))
         with pytest.raises(ValueError, match='holds state'):
