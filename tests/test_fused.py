@@ -59,6 +59,15 @@ def test_the_fast_loop_draws_the_book_loops_pictures(both_loops):
 
 
 @pytest.mark.parametrize('model', ['gan', 'cgan'])
+def test_epochs_that_end_inside_a_chunk_give_the_book_loops_losses(model, mnist_dir, tmp_path):
+    # One process, so both loops share its thread pools; a whole chunk, then 23 iterations.
+    total_batch = fused.CHUNK + 23
+    _, book_history = train(model, mnist_dir, tmp_path / 'book', 'book', total_epoch=2, total_batch=total_batch)
+    _, fast_history = train(model, mnist_dir, tmp_path / 'fast', 'fast', total_epoch=2, total_batch=total_batch)
+    assert fast_history == book_history
+
+
+@pytest.mark.parametrize('model', ['gan', 'cgan'])
 def test_a_book_loop_checkpoint_resumes_under_the_fast_loop_as_if_never_stopped(model, mnist_dir, tmp_path):
     whole, _ = train(model, mnist_dir, tmp_path / 'whole', 'book', total_epoch=3, total_batch=20)
     first, _ = train(model, mnist_dir, tmp_path / 'split', 'book', total_epoch=1, total_batch=20)
