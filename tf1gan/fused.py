@@ -81,8 +81,7 @@ def iteration_graph_def(graph, book):
 
     def runs_after_D(name):
         if name not in after_D:
-            inputs = _input_names(nodes[name])
-            after_D[name] = any([i in written for i in inputs] + [runs_after_D(i) for i in inputs])
+            after_D[name] = any(i in written or runs_after_D(i) for i in _input_names(nodes[name]))
         return after_D[name]
 
     copied = {name for name in in_run_G if runs_after_D(name)}
@@ -100,7 +99,7 @@ def iteration_graph_def(graph, book):
         node.name = AFTER_TRAIN_D + name
         node.input[:] = [_renamed(i, copied) for i in nodes[name].input]
         if any(i in written for i in _input_names(nodes[name])):
-            node.input.extend('^' + name for name in run_D)
+            node.input.extend('^' + fetch for fetch in run_D)
     _colocate_within(iteration, copied)
     return iteration
 
