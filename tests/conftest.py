@@ -1,20 +1,33 @@
-"""Shared fixtures: where the canonical MNIST files lie, and one parsed copy of them per session."""
+"""Shared fixtures: where the canonical MNIST files lie, found the offline way or fetched the reader's way.
+
+In order: $TF1GAN_MNIST_DIR; ../shared/mnist beside the checkout (this project's own machines and
+CI, which reach no network); else the reader's way, `./mnist/data/` of the checkout, where
+`python -m tf1gan.main` keeps MNIST too: missing files are downloaded once from the book's
+mirror and every file is md5-checked (tf1gan.input_data).
+"""
 import os
 import pathlib
 
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
+SHARED_MNIST = REPO.parent / "shared" / "mnist"
+READERS_MNIST = REPO / "mnist" / "data"
 
 
 def _mnist_dir():
-    # CI and developers keep the md5-verified files in ../shared/mnist beside the checkout.
-    return pathlib.Path(os.environ.get("TF1GAN_MNIST_DIR", REPO.parent / "shared" / "mnist"))
+    if "TF1GAN_MNIST_DIR" in os.environ:
+        return pathlib.Path(os.environ["TF1GAN_MNIST_DIR"])
+    return SHARED_MNIST if SHARED_MNIST.is_dir() else READERS_MNIST
 
 
 @pytest.fixture(scope="session")
 def mnist_dir():
     path = _mnist_dir()
-    if not (path / "train-images-idx3-ubyte.gz").exists():
-        pytest.fail(f"canonical MNIST files not found in {path} (set TF1GAN_MNIST_DIR)")
+    from tf1gan import errors, input_data
+    try:
+        # Verifies every file (size, md5); fetches what is missing, which only the reader's folder may lack.
+        input_data.maybe_download(str(path), input_data.DEFAULT_SOURCE_URL)
+    except errors.InputError as e:
+        pytest.fail(f"MNIST is needed and not usable: {e} (or set TF1GAN_MNIST_DIR to a folder holding the four files)")
     return path

@@ -9,18 +9,17 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, checkpoint, dcgan, draw, gan, run
+from tf1gan import checkpoint, draw, errors
+from training import epoch_lines, train as train_run
 
-MODULES = {'gan': gan, 'cgan': cgan}
+MODELS = ('gan', 'cgan')
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def train(model, mnist_dir, out, total_epoch, resume=False, total_batch=5, **hparams):
-    lines = []
-    run.run(model, MODULES[model], dict(MODULES[model].HPARAMS, total_epoch=total_epoch, **hparams),
-            seed=5, total_batch=total_batch, data_dir=str(mnist_dir), sample_dir=str(out / 'samples'),
-            checkpoint_dir=str(out / 'ckpt'), resume=resume, log=lines.append)
-    return [line for line in lines if line.startswith('Epoch')]
+    lines, _ = train_run(model, out, total_epoch, mnist_dir=mnist_dir, resume=resume, total_batch=total_batch,
+                         **hparams)
+    return epoch_lines(lines)
 
 
 def pictures(folder):
@@ -31,7 +30,7 @@ def pictures(folder):
 def trained(mnist_dir, tmp_path_factory):
     """Per model, a seeded 10-epoch run (5 iterations an epoch) with checkpoints: (folder, lines)."""
     runs = {}
-    for model in MODULES:
+    for model in MODELS:
         out = tmp_path_factory.mktemp(model)
         runs[model] = out, train(model, mnist_dir, out, total_epoch=10)
     return runs
@@ -52,35 +51,35 @@ def test_a_stopped_and_resumed_run_repeats_the_uninterrupted_one(uninterrupted, 
 
 def test_only_the_last_three_checkpoints_are_kept(uninterrupted):
     _, out, _ = uninterrupted
-    names = sorted(os.listdir(out / 'ckpt'))
+    names = sorted(os.listdir(out / 'checkpoints'))
     assert [n for n in names if n.endswith('.index')] == [f'model.ckpt-{e}.index' for e in (7, 8, 9)]
     assert [n for n in names if n.endswith(checkpoint.RESUME_SUFFIX)] == [
         f'model.ckpt-{e}{checkpoint.RESUME_SUFFIX}' for e in (7, 8, 9)]
 
 
-def test_a_new_run_refuses_a_folder_that_holds_checkpoints(uninterrupted, mnist_dir):
+def test_a_new_run_refuses_a_folder_that_holds_a_run(uninterrupted, mnist_dir):
     model, out, _ = uninterrupted
-    before = pictures(out / 'ckpt')
-    with pytest.raises(checkpoint.CheckpointError, match='--resume'):
+    before = pictures(out / 'checkpoints')
+    with pytest.raises(errors.InputError, match='already holds a run: add --resume'):
         train(model, mnist_dir, out, total_epoch=10)
-    assert pictures(out / 'ckpt') == before
+    assert pictures(out / 'checkpoints') == before
 
 
 def test_resume_refuses_other_hyper_parameters(uninterrupted, mnist_dir):
     model, out, _ = uninterrupted
-    with pytest.raises(checkpoint.CheckpointError, match='n_hidden=256 .asked 128.'):
+    with pytest.raises(errors.InputError, match=r'--n_hidden=128 \(the run has 256\)'):
         train(model, mnist_dir, out, total_epoch=12, resume=True, n_hidden=128)
 
 
-def test_resume_refuses_a_checkpoint_of_another_model(uninterrupted, mnist_dir):
+def test_resume_refuses_a_run_of_another_model(uninterrupted, mnist_dir):
     model, out, _ = uninterrupted
     other = 'gan' if model == 'cgan' else 'cgan'
-    with pytest.raises(checkpoint.CheckpointError, match=f"model='{model}' .asked '{other}'."):
+    with pytest.raises(errors.InputError, match=f'is a run of {model}; expected a run of {other}'):
         train(other, mnist_dir, out, total_epoch=12, resume=True)
 
 
-def test_resume_without_a_checkpoint_says_so(mnist_dir, tmp_path):
-    with pytest.raises(checkpoint.CheckpointError, match='no checkpoint in'):
+def test_resume_of_a_folder_without_a_run_says_so(mnist_dir, tmp_path):
+    with pytest.raises(errors.InputError, match='holds no run'):
         train('cgan', mnist_dir, tmp_path, total_epoch=2, resume=True)
 
 
@@ -90,7 +89,7 @@ def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp
     must print the uninterrupted run's lines, in order, none twice. The one line a kill may
     take is the one whose checkpoint it let commit but not print (an instant's window)."""
     args = [sys.executable, '-m', 'tf1gan.main', '--model=cgan', '--seed=5', '--total_epoch=60', '--total_batch=1',
-            f'--data_dir={mnist_dir}', f'--sample_dir={tmp_path / "samples"}', f'--run_dir={tmp_path / "run"}']
+            f'--data_dir={mnist_dir}', f'--run_dir={tmp_path / "run"}']
     printed, killed_after = [], []
     for attempt, kill_after in enumerate([8, 25, None]):
         process = subprocess.Popen(args + (['--resume'] if attempt else []), stdout=subprocess.PIPE,
@@ -113,11 +112,8 @@ def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp
 
 
 def train_dcgan(mnist_dir, out, total_epoch, resume=False, loop='fast'):
-    lines = []
-    run.run('dcgan', dcgan, dict(dcgan.HPARAMS, total_epoch=total_epoch, batch_size=8, saving_interval=2),
-            seed=5, data_dir=str(mnist_dir), sample_dir=str(out / 'samples'), checkpoint_dir=str(out / 'ckpt'),
-            resume=resume, log=lines.append, loop=loop)
-    return lines
+    hparams = {} if resume else dict(batch_size=8, saving_interval=2)
+    return train_run('dcgan', out, total_epoch, mnist_dir=mnist_dir, resume=resume, loop=loop, **hparams)[0]
 
 
 @pytest.fixture(scope='module')
@@ -147,20 +143,20 @@ def test_a_book_loop_dcgan_checkpoint_resumes_under_the_fast_loop_as_if_never_st
 
 def test_generate_draws_a_grid_for_dcgan(dcgan_trained):
     out, _ = dcgan_trained
-    rows = draw.draw(str(out / 'ckpt'), num=9)
+    rows = draw.draw(str(out), num=9)
     assert [r.shape for r in rows] == [(3, 784)] * 3
     assert 0 <= min(r.min() for r in rows) and max(r.max() for r in rows) <= 1
 
 
 def test_generate_draws_one_row_of_the_asked_digits(trained):
     out, _ = trained['cgan']
-    [row] = draw.draw(str(out / 'ckpt'), digits=[3, 1, 4, 1, 5])
+    [row] = draw.draw(str(out), digits=[3, 1, 4, 1, 5])
     assert row.shape == (5, 784) and 0 <= row.min() and row.max() <= 1
 
 
 def test_generate_all_draws_ten_rows_of_num(trained):
     out, _ = trained['cgan']
-    rows = draw.draw(str(out / 'ckpt'), digits='all', num=10)
+    rows = draw.draw(str(out), digits='all', num=10)
     assert [r.shape for r in rows] == [(10, 784)] * 10
 
 
@@ -172,14 +168,14 @@ def test_generate_asks_the_generator_for_each_rows_digit():
 
 def test_generate_draws_a_grid_for_gan(trained):
     out, _ = trained['gan']
-    rows = draw.draw(str(out / 'ckpt'), num=25)
+    rows = draw.draw(str(out), num=25)
     assert [r.shape for r in rows] == [(5, 784)] * 5
 
 
 def test_generate_refuses_digits_for_a_gan_checkpoint(trained):
     out, _ = trained['gan']
-    with pytest.raises(draw.InputError, match='needs a cgan checkpoint'):
-        draw.draw(str(out / 'ckpt'), digits=[3])
+    with pytest.raises(draw.InputError, match='needs a cgan run'):
+        draw.draw(str(out), digits=[3])
 
 
 @pytest.mark.parametrize('args, message', [
@@ -188,7 +184,7 @@ def test_generate_refuses_digits_for_a_gan_checkpoint(trained):
     (['--num=0'], '--num'),
 ])
 def test_generate_rejects_bad_flags_in_one_line(args, message, tmp_path):
-    result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--checkpoint_dir={tmp_path}', *args],
+    result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--run_dir={tmp_path}', *args],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
@@ -198,7 +194,7 @@ def test_generate_rejects_bad_flags_in_one_line(args, message, tmp_path):
 def test_generate_writes_the_png_it_names(trained, tmp_path):
     out, _ = trained['cgan']
     target = tmp_path / 'pictures' / 'pi.png'
-    result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--checkpoint_dir={out / "ckpt"}',
+    result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--run_dir={out}',
                              '--digits=3,1,4,1,5', f'--output={target}'], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(target)

@@ -1,6 +1,8 @@
 """Comparing a run with the book: tf1gan.book_logs (the book's logs, and reading logs) and
 python -m tf1gan.compare (the band, the table, the pictures, the exit status)."""
+import json
 import math
+import os
 import pathlib
 import re
 import subprocess
@@ -201,12 +203,11 @@ def test_the_picture_comparison_pairs_the_epochs_present_in_both_folders(tmp_pat
 
 @pytest.mark.skipif(not BOOK_PICTURES.exists(), reason=f'{BOOK_PICTURES} not present')
 @pytest.mark.parametrize('model', ['gan', 'cgan'])
-def test_the_picture_comparison_puts_the_books_pictures_beside_the_runs(model, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # the run's pictures are in samples/<model> by default
+def test_the_picture_comparison_puts_the_books_pictures_beside_the_runs(model, tmp_path):
     rows = 1 if model == 'gan' else 2
-    for epoch in (0, 9, 99):
-        samples.save_rows([np.random.rand(10, 784)] * rows, samples.epoch_path(f'samples/{model}', epoch))
     run_dir = write_run(tmp_path / 'run', model, book_losses(model))
+    for epoch in (0, 9, 99):  # the run's pictures are in <run_dir>/samples by default
+        samples.save_rows([np.random.rand(10, 784)] * rows, samples.epoch_path(str(run_dir / 'samples'), epoch))
     compare.run_comparison(model, str(run_dir), None, str(BOOK_PICTURES), None, None)
     picture = (run_dir / 'compare_samples.png').read_bytes()
     assert picture.startswith(b'\x89PNG')
@@ -281,6 +282,53 @@ def test_the_command_exits_2_with_one_line_for_bad_input(args, named, tmp_path):
     assert result.returncode == 2
     assert len(lines) == 1 and lines[0].startswith('tf1gan: ') and named in lines[0]
     assert result.stdout == ''
+
+
+def write_record(run_dir, model, **changes):
+    """A run.json as tf1gan.main writes it, with the listing's settings but for `changes`."""
+    hparams = dict(total_epoch=100, batch_size=100, learning_rate=0.0002 if model == 'gan' else 0.001,
+                   n_hidden=256, n_noise=128)
+    record = dict(model=model, hparams=dict(hparams, **changes), listing_hparams=hparams, total_batch=None,
+                  keras_semantics=None, seed=1, loop='fast', eval_every=None, state='finished')
+    if 'total_batch' in changes:
+        record['total_batch'] = record['hparams'].pop('total_batch')
+    (run_dir / 'run.json').write_text(json.dumps(record))
+
+
+def test_the_command_reads_the_model_from_run_json_and_names_settings_that_are_not_the_books(tmp_path):
+    run_dir = write_run(tmp_path / 'run', 'cgan', book_losses('cgan'))
+    write_record(run_dir, 'cgan', total_batch=50, learning_rate=0.01)
+    result = tf1gan_compare(f'--run_dir={run_dir}')
+    assert result.returncode == 0, result.stderr
+    differ = 'learning_rate=0.01 (the book: 0.001), total_batch=50 (the book: 550)'
+    assert f"this run's settings are not the book's: {differ}" in result.stdout
+    assert f"all 10 windows inside the book's band (with settings that are not the book's: {differ})" in result.stdout
+
+
+def test_a_run_with_the_books_settings_is_compared_without_a_caveat(tmp_path):
+    run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan'))
+    write_record(run_dir, 'gan')
+    result = tf1gan_compare(f'--run_dir={run_dir}')
+    assert "all 10 windows inside the book's band\n" in result.stdout and 'not the book' not in result.stdout
+
+
+def test_without_run_dir_the_newest_run_of_the_model_is_compared(tmp_path):
+    for name, model, started in (('cgan', 'cgan', 1), ('gan', 'gan', 3), ('cgan-2', 'cgan', 2)):
+        run_dir = write_run(tmp_path / 'runs' / name, model, book_losses(model))
+        write_record(run_dir, model)
+        record = json.loads((run_dir / 'run.json').read_text())
+        (run_dir / 'run.json').write_text(json.dumps(dict(record, started_ns=started)))
+    result = tf1gan_compare('--model=cgan', cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f'{os.path.join("runs", "cgan-2", "log.txt")} against')
+
+
+def test_compare_never_writes_over_the_runs_own_log(tmp_path):
+    run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan'))
+    before = (run_dir / 'log.txt').read_bytes()
+    result = tf1gan_compare('--model=gan', f'--run_dir={run_dir}', f'--output={run_dir / "log.txt"}')
+    assert result.returncode == 2 and "is the run's own log.txt" in result.stderr
+    assert (run_dir / 'log.txt').read_bytes() == before
 
 
 def test_the_compare_module_does_not_import_tensorflow():

@@ -299,7 +299,8 @@ def test_the_fast_loop_gives_the_book_loops_losses_and_weights_bit_for_bit(seman
     assert not any(changed(book_weights, fast_weights))
 
 
-def test_run_reads_data_dir_and_trains_for_total_epoch_iterations(X_small, tmp_path, monkeypatch):
+def test_train_reads_data_dir_and_trains_for_total_epoch_iterations_into_the_run(X_small, tmp_path, monkeypatch):
+    from tf1gan import run
     calls = []
     small_uint8 = np.round(X_small[:, :, :, 0] * 127.5 + 127.5).astype(np.uint8)
 
@@ -309,11 +310,15 @@ def test_run_reads_data_dir_and_trains_for_total_epoch_iterations(X_small, tmp_p
 
     monkeypatch.setattr(input_data, 'load_mnist_train_images', fake_load)
     lines = []
-    history = dcgan.run(dict(dcgan.HPARAMS, total_epoch=2, batch_size=4), 'data', 'source',
-                        str(tmp_path), keras_semantics='frozen_bn', log=lines.append)
+    settings = run.Settings('dcgan', dict(dcgan.HPARAMS, total_epoch=2, batch_size=4), keras_semantics='frozen_bn',
+                            data_dir='data', source_url='source')
+    this = run.new(settings, str(tmp_path))
+    this.log = lines.append
+    history = dcgan.train(dcgan, this)
     assert calls == [('data', 'source')]
     assert len(history) == len(lines) == 2
-    assert os.listdir(tmp_path) == ['gan_mnist_0.png']
+    assert os.listdir(tmp_path / 'samples') == ['gan_mnist_0.png']
+    assert os.listdir(tmp_path / 'checkpoints')
 
 
 def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_path):

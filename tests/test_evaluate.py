@@ -2,6 +2,7 @@
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 
@@ -9,7 +10,8 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, classifier, errors, evaluate, gan, run
+from tf1gan import classifier, errors, evaluate
+from training import train
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -29,13 +31,12 @@ def test_set(mnist_dir):
 
 @pytest.fixture(scope='module')
 def checkpoints(mnist_dir, tmp_path_factory):
-    """Per model (gan, cgan), the checkpoint folder of a seeded 1-epoch run of 5 iterations."""
+    """Per model (gan, cgan), the folder of a seeded 1-epoch run of 5 iterations."""
     folders = {}
-    for name, module in {'gan': gan, 'cgan': cgan}.items():
+    for name in ('gan', 'cgan'):
         out = tmp_path_factory.mktemp(name)
-        run.run(name, module, dict(module.HPARAMS, total_epoch=1), seed=3, total_batch=5, data_dir=str(mnist_dir),
-                sample_dir=str(out / 'samples'), checkpoint_dir=str(out / 'ckpt'), log=lambda line: None)
-        folders[name] = str(out / 'ckpt')
+        train(name, out, 1, mnist_dir=mnist_dir, seed=3)
+        folders[name] = str(out)
     return folders
 
 
@@ -138,10 +139,10 @@ def test_evaluate_images_inside_a_tf1_graph_adds_nothing_to_it_and_draws_from_no
 # ----------------------------------------------------------------------------- checkpoints
 
 def test_a_cgan_is_scored_on_equal_numbers_of_each_digit(checkpoints, mnist_dir):
-    result = evaluate.evaluate_checkpoint(checkpoints['cgan'], num=50, data_dir=str(mnist_dir),
+    result = evaluate.evaluate_run(checkpoints['cgan'], num=50, data_dir=str(mnist_dir),
                                           source_url=str(mnist_dir))
-    images, digits, config = evaluate.draw_images(checkpoints['cgan'], 50, seed=0)
-    assert config['model'] == 'cgan' and images.shape == (50, 784)
+    images, digits, model = evaluate.draw_images(checkpoints['cgan'], 50, seed=0)
+    assert model == 'cgan' and images.shape == (50, 784)
     assert np.bincount(digits).tolist() == [5] * 10
     assert result['num_images'] == 50 and sum(result['class_histogram']) == 50
     assert 0 <= result['conditional_accuracy'] <= 1 and len(result['conditional_accuracy_per_digit']) == 10
@@ -149,7 +150,7 @@ def test_a_cgan_is_scored_on_equal_numbers_of_each_digit(checkpoints, mnist_dir)
 
 
 def test_a_gan_is_scored_without_conditional_accuracy(checkpoints, mnist_dir):
-    result = evaluate.evaluate_checkpoint(checkpoints['gan'], num=30, data_dir=str(mnist_dir),
+    result = evaluate.evaluate_run(checkpoints['gan'], num=30, data_dir=str(mnist_dir),
                                           source_url=str(mnist_dir))
     assert result['num_images'] == 30 and result['conditional_accuracy'] is None
     assert result['frechet_distance'] > 0
@@ -176,8 +177,8 @@ def test_reference_real_refuses_more_images_than_the_test_set_has(mnist_dir):
     (['--reference=noise', '--num=0'], '--num'),
     (['--reference=noise', '--num=ten'], '--num'),
     (['--reference=fake'], '--reference'),
-    ([], 'exactly one of --checkpoint_dir'),
-    (['--reference=noise', '--checkpoint_dir=runs/cgan/checkpoints'], 'exactly one of --checkpoint_dir'),
+    (['--reference=noise', '--checkpoint_dir=runs/cgan/checkpoints'], 'or --reference, not both'),
+    (['--reference=noise', '--run_dir=runs/cgan'], 'or --reference, not both'),
     (['--reference=noise', '--output=/proc/tf1gan/metrics.json'], '--output'),
 ])
 def test_bad_flags_give_one_line_and_exit_2(args, named):
@@ -187,29 +188,44 @@ def test_bad_flags_give_one_line_and_exit_2(args, named):
     assert line.startswith('tf1gan: ') and named in line
 
 
-def test_a_folder_without_checkpoints_gives_one_line_and_exit_1(tmp_path, mnist_dir):
-    result = tf1gan_evaluate(f'--checkpoint_dir={tmp_path}', f'--data_dir={mnist_dir}')
+def test_a_folder_that_holds_no_run_gives_one_line_and_exit_1(tmp_path, mnist_dir):
+    result = tf1gan_evaluate(f'--run_dir={tmp_path}', f'--data_dir={mnist_dir}')
     assert result.returncode == 1 and result.stdout == ''
-    assert result.stderr.strip().splitlines()[-1] == (f'tf1gan: no checkpoint in {tmp_path}: train with '
-                                                      f'--checkpoint_dir={tmp_path} first')
+    assert result.stderr.strip().splitlines() == [f'tf1gan: {tmp_path} holds no run (run.json is missing)']
 
 
-def test_the_command_writes_json_to_output_and_a_summary_to_stderr(checkpoints, mnist_dir, tmp_path):
-    target = tmp_path / 'out' / 'metrics.json'
-    result = tf1gan_evaluate(f'--checkpoint_dir={checkpoints["cgan"]}', '--num=20', f'--data_dir={mnist_dir}',
-                             f'--output={target}')
+def test_a_run_without_a_checkpoint_gives_one_line_and_exit_1(checkpoints, mnist_dir, tmp_path):
+    (tmp_path / 'run').mkdir()
+    shutil.copy(os.path.join(checkpoints['gan'], 'run.json'), tmp_path / 'run')
+    result = tf1gan_evaluate(f'--run_dir={tmp_path / "run"}', f'--data_dir={mnist_dir}')
+    assert result.returncode == 1 and result.stdout == ''
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f'tf1gan: no checkpoint in {tmp_path / "run" / "checkpoints"}')
+
+
+def test_the_command_prints_its_figures_and_writes_them_as_json_into_the_run(checkpoints, mnist_dir):
+    result = tf1gan_evaluate(f'--run_dir={checkpoints["cgan"]}', '--num=20', f'--data_dir={mnist_dir}')
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(target)
-    written = json.loads(target.read_text())
+    target = os.path.join(checkpoints['cgan'], 'metrics.json')
+    written = json.loads(open(target).read())
     assert written['num_images'] == 20 and written['source']['model'] == 'cgan'
-    assert 'MNIST score' in result.stderr and 'conditional accuracy' in result.stderr
+    assert 'MNIST score' in result.stdout and 'conditional accuracy' in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == f'wrote {target}'
+    assert result.stderr == ''
 
 
-def test_the_command_prints_json_to_stdout_without_output(mnist_dir):
+def test_the_old_checkpoint_dir_flag_names_the_run_through_its_checkpoints_folder(checkpoints, mnist_dir, tmp_path):
+    target = tmp_path / 'out' / 'metrics.json'
+    result = tf1gan_evaluate(f'--checkpoint_dir={checkpoints["gan"]}/checkpoints', '--num=20',
+                             f'--data_dir={mnist_dir}', f'--output={target}')
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text())['source']['model'] == 'gan'
+
+
+def test_the_command_prints_only_the_summary_of_reference_images_without_output(mnist_dir):
     result = tf1gan_evaluate('--reference=noise', '--num=50', f'--data_dir={mnist_dir}')
     assert result.returncode == 0, result.stderr
-    scored = json.loads(result.stdout)
-    assert scored['source'] == {'reference': 'noise', 'seed': 0} and scored['mnist_score'] < 2
+    assert result.stdout.startswith('reference images: noise: 50 images, seed 0\nMNIST score: 1.')
 
 
 @pytest.mark.slow

@@ -8,7 +8,8 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, fused, gan, run, seeding
+from tf1gan import cgan, fused, gan, seeding
+from training import train as train_run
 
 MODULES = {'gan': gan, 'cgan': cgan}
 
@@ -16,22 +17,22 @@ MODULES = {'gan': gan, 'cgan': cgan}
 # process fixes TensorFlow's thread pools, and with them how the kernels round, so both loops
 # must start from the same clean state, as two runs of tf1gan.main do.
 ONE_EPOCH = '''
-import sys
+import contextlib, io, sys
 import tf1gan
 from tf1gan import listing, run
-model, loop, data_dir, sample_dir = sys.argv[1:]
+model, loop, data_dir, out = sys.argv[1:]
 module = listing.load(model)
-print(repr(run.run(model, module, dict(module.HPARAMS, total_epoch=1), seed=11, data_dir=data_dir,
-                   sample_dir=sample_dir, loop=loop, log=lambda line: None)))
+settings = run.Settings(model, dict(module.HPARAMS, total_epoch=1), seed=11, loop=loop, data_dir=data_dir,
+                        source_url=data_dir)
+with contextlib.redirect_stdout(io.StringIO()):
+    history = run.train(run.new(settings, out))
+print(repr(history))
 '''
 
 
 def train(model, mnist_dir, out, loop, total_epoch, total_batch, resume=False):
-    lines = []
-    history = run.run(model, MODULES[model], dict(MODULES[model].HPARAMS, total_epoch=total_epoch), seed=11,
-                      total_batch=total_batch, data_dir=str(mnist_dir), sample_dir=str(out / 'samples'),
-                      checkpoint_dir=str(out / 'ckpt'), resume=resume, loop=loop, log=lines.append)
-    return lines, history
+    return train_run(model, out, total_epoch, mnist_dir=mnist_dir, seed=11, total_batch=total_batch, loop=loop,
+                     resume=resume)
 
 
 @pytest.fixture(scope='module', params=['gan', 'cgan'])
@@ -53,7 +54,7 @@ def test_the_fast_loop_gives_the_book_loops_losses_bit_for_bit(both_loops):
 
 
 def test_the_fast_loop_draws_the_book_loops_pictures(both_loops):
-    book, fast = both_loops['book'][1], both_loops['fast'][1]
+    book, fast = both_loops['book'][1] / 'samples', both_loops['fast'][1] / 'samples'
     assert os.listdir(book) == ['000.png']
     assert (fast / '000.png').read_bytes() == (book / '000.png').read_bytes()
 

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-FLAGS = ['model', 'keras_semantics', 'loop', 'run_dir', 'eval_every', 'checkpoint_dir', 'resume', 'total_epoch', 'batch_size', 'total_batch', 'learning_rate', 'n_hidden', 'n_noise',
-         'saving_interval', 'seed', 'data_dir', 'source_url', 'sample_dir']
+FLAGS = ['model', 'keras_semantics', 'loop', 'run_dir', 'eval_every', 'resume', 'total_epoch', 'batch_size',
+         'total_batch', 'learning_rate', 'n_hidden', 'n_noise', 'saving_interval', 'seed', 'data_dir', 'source_url',
+         'verbose']
 
 
 def tf1gan_main(*args, cwd=None):
@@ -29,7 +30,15 @@ def test_helpfull_documents_every_flag():
     (['--model=cgan', '--batch_size=0'], '--batch_size'),
     (['--model=cgan', '--learning_rate=0'], '--learning_rate'),
     (['--model=cgan', '--total_epoch=ten'], '--total_epoch'),
-    (['--model=gan', '--sample_dir=/proc/tf1gan-samples'], '--sample_dir'),
+    (['--model=gan', '--run_dir=/proc/tf1gan-run'], '--run_dir'),
+    (['--model=gan', 'stray'], 'unexpected arguments: stray'),
+    (['--model=dcgan', '--learning_rate=0.1', '--total_batch=3'], '--learning_rate, --total_batch: not used by'),
+    (['--model=gan', '--keras_semantics=tf_keras'], '--keras_semantics: not used by --model=gan'),
+    (['--model=cgan', '--learning_rate=inf'], '--learning_rate'),
+    (['--model=cgan', '--learning_rate=nan'], '--learning_rate'),
+    (['--model=cgan', '--learning_rate=1e300'], 'float32'),
+    (['--model=cgan', '--batch_size=60000'], '--batch_size=60000 is larger than the 55,000 training images'),
+    (['--model=dcgan', '--batch_size=60001'], '--batch_size=60001 is larger than the 60,000 training images'),
     (['--flagfile=flags/no-such.flags'], 'no-such.flags'),
 ])
 def test_bad_flags_give_one_line_and_exit_2_before_training(args, named, tmp_path):
@@ -39,6 +48,15 @@ def test_bad_flags_give_one_line_and_exit_2_before_training(args, named, tmp_pat
     assert len(lines) == 1 and lines[0].startswith('tf1gan: ') and named in lines[0]
     assert result.stdout == ''
     assert not (tmp_path / 'mnist').exists()  # nothing was downloaded or trained
+
+
+def test_a_flagfile_line_that_is_not_a_flag_is_named_with_its_file_and_line(tmp_path):
+    flagfile = tmp_path / 'mine.flags'
+    flagfile.write_text('# my settings\n--model=gan\ntotal_epoch=5\n')
+    result = tf1gan_main(f'--flagfile={flagfile}', '--data_dir', str(tmp_path / 'mnist'))
+    assert result.returncode == 2 and result.stdout == ''
+    assert result.stderr.splitlines() == [f"tf1gan: {flagfile} line 3: 'total_epoch=5' is not a flag; "
+                                          'expected --name=value']
 
 
 def test_keras_semantics_choices_and_default_are_the_dcgan_modules():
@@ -72,29 +90,30 @@ def test_a_corrupted_mnist_file_is_named_with_its_md5_and_left_untouched(mnist_d
     bad.write_bytes(bad.read_bytes()[:-10] + b'0123456789')  # same size, wrong bytes
     before = bad.read_bytes()
     result = tf1gan_main('--model=gan', '--total_epoch=1', '--total_batch=1', f'--data_dir={data}',
-                         f'--run_dir={tmp_path / "run"}',
-                         f'--sample_dir={tmp_path / "samples"}', f'--source_url={mnist_dir}')
+                         f'--run_dir={tmp_path / "run"}', f'--source_url={mnist_dir}')
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith('tf1gan: ') and 't10k-labels-idx1-ubyte.gz' in line
     assert 'ec29112dd5afa0611ce80d1b7f02629c' in line
     assert bad.read_bytes() == before
-    assert not (tmp_path / 'samples').exists()
+    assert not (tmp_path / 'run').exists()
 
 
-def test_a_short_run_prints_the_books_lines_and_draws_its_first_picture(mnist_dir, tmp_path):
+def test_a_short_run_prints_the_books_lines_and_draws_its_first_picture_into_its_folder(mnist_dir, tmp_path):
     result = tf1gan_main('--flagfile=flags/cgan.flags', '--total_epoch=1', '--total_batch=5', '--seed=1',
                          f'--data_dir={tmp_path / "mnist"}', f'--source_url={mnist_dir}',
-                         f'--sample_dir={tmp_path / "samples"}', f'--run_dir={tmp_path / "run"}',
+                         f'--run_dir={tmp_path / "run"}',
                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
+    names = ('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz',
+             't10k-labels-idx1-ubyte.gz')
+    assert [line.split()[2] for line in lines if line.startswith('Successfully downloaded')] == list(names)
     assert [line for line in lines if line.startswith('Extracting')] == [
-        f'Extracting {tmp_path / "mnist" / name}' for name in
-        ('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz',
-         't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz')]
+        f'Extracting {tmp_path / "mnist" / name}' for name in names]
     assert lines[-2].startswith('Epoch:  0000 D loss: ')
     assert lines[-1] == '최적화 완료!'
-    assert os.listdir(tmp_path / 'samples' / 'cgan') == ['000.png']
-    assert (tmp_path / 'run' / 'log.txt').read_text(encoding='utf-8').splitlines() == lines[-2:]
+    assert os.listdir(tmp_path / 'run' / 'samples') == ['000.png']
+    assert (tmp_path / 'run' / 'log.txt').read_text(encoding='utf-8').splitlines() == lines
     assert os.listdir(tmp_path / 'run' / 'checkpoints')
+    assert result.stderr == f'tf1gan: new run {tmp_path / "run"}\n'  # nothing of TensorFlow's or absl's

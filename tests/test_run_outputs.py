@@ -7,7 +7,8 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, progress, run, runlog, summaries
+from tf1gan import cgan, listing, progress, run, runlog, runs, summaries
+from training import train
 
 
 def events(run_dir):
@@ -15,11 +16,8 @@ def events(run_dir):
 
 
 def train_cgan(mnist_dir, out, total_epoch, resume=False, eval_every=None):
-    lines = []
-    history = run.run('cgan', cgan, dict(cgan.HPARAMS, total_epoch=total_epoch), seed=3, total_batch=5,
-                      data_dir=str(mnist_dir), sample_dir=str(out / 'samples'), checkpoint_dir=str(out / 'ckpt'),
-                      resume=resume, run_dir=str(out), eval_every=eval_every, log=lines.append)
-    return lines, history
+    options = dict(eval_every=eval_every) if eval_every else {}
+    return train('cgan', out, total_epoch, mnist_dir=mnist_dir, seed=3, resume=resume, **options)
 
 
 @pytest.fixture(scope='module')

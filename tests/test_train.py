@@ -8,18 +8,16 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, gan, run, samples
+from tf1gan import cgan, gan, samples
+from training import train as train_run
 
 GOLDEN = pathlib.Path(__file__).parent / 'golden'
 MODULES = {'gan': gan, 'cgan': cgan}
 
 
-def train(model, mnist_dir, sample_dir, seed, total_epoch, total_batch):
-    lines = []
-    history = run.run(model, MODULES[model], dict(MODULES[model].HPARAMS, total_epoch=total_epoch),
-                      seed=seed, total_batch=total_batch, data_dir=str(mnist_dir),
-                      sample_dir=str(sample_dir), log=lines.append)
-    return lines, history
+def train(model, mnist_dir, out, seed, total_epoch, total_batch):
+    """(lines, history) of a run in out; its pictures are in out/samples."""
+    return train_run(model, out, total_epoch, mnist_dir=mnist_dir, seed=seed, total_batch=total_batch)
 
 
 @pytest.fixture(scope='module', params=['gan', 'cgan'])
@@ -27,9 +25,9 @@ def seeded_twice(request, mnist_dir, tmp_path_factory):
     """Two runs of 2 epochs x 30 iterations with the same seed, each into its own folder."""
     runs = []
     for attempt in ('first', 'second'):
-        sample_dir = tmp_path_factory.mktemp(f'{request.param}-{attempt}')
-        lines, history = train(request.param, mnist_dir, sample_dir, seed=7, total_epoch=2, total_batch=30)
-        runs.append((lines, history, sample_dir))
+        out = tmp_path_factory.mktemp(f'{request.param}-{attempt}')
+        lines, history = train(request.param, mnist_dir, out, seed=7, total_epoch=2, total_batch=30)
+        runs.append((lines, history, out / 'samples'))
     return request.param, runs
 
 

@@ -8,4 +8,5 @@ This must happen before TensorFlow itself is imported, so it is done here, first
 import os
 
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+USER_SET_LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL" in os.environ  # --verbose leaves a reader's own setting alone
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

@@ -2,17 +2,40 @@
 import os
 import sys
 import tempfile
+import warnings
 
-from absl import flags
+from absl import app, flags
+
+import tf1gan
 
 
 def parse_flags(argv):
-    """absl's parsing, with any bad flag reported as one line and exit status 2."""
+    """absl's parsing, with any bad flag (or flagfile line that is no flag) reported as one line and
+    exit status 2."""
     try:
+        _check_flagfiles(argv)
         return flags.FLAGS(argv)
     except flags.Error as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(2)
+
+
+def _check_flagfiles(argv):
+    """flags.Error naming the file and line of a flagfile line that is not a flag (absl would take
+    it for a stray argument)."""
+    for arg in argv[1:]:
+        if not arg.startswith('--flagfile='):
+            continue
+        path = arg[len('--flagfile='):]
+        try:
+            with open(path, encoding='utf-8') as f:
+                lines = f.read().splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # absl says what is wrong with the file itself
+        for number, line in enumerate(lines, 1):
+            text = line.strip()
+            if text and not text.startswith(('#', '//', '-')):
+                raise flags.Error(f'{path} line {number}: {text!r} is not a flag; expected --name=value')
 
 
 def writable_folder(path):
@@ -29,3 +52,104 @@ def writable_folder(path):
     except OSError:
         return False
     return True
+
+
+def define_verbose():
+    flags.DEFINE_bool('verbose', False,
+                      'Show TensorFlow\'s and absl\'s own log lines (start-up, checkpoint notices, deprecations). '
+                      'Off: the terminal shows the listing\'s lines and tf1gan\'s one-line notices only.')
+
+
+def import_tensorflow(verbose=False):
+    """Imports TensorFlow and tf_keras for a command. Unless verbose, the lines they print while
+    starting up (oneDNN, CUDA probing, 'All log messages before absl::InitializeLog()': written
+    to the process's stderr before any log level applies) are sent to /dev/null, and their
+    later log lines and Python warnings are kept to errors."""
+    if verbose:
+        if not tf1gan.USER_SET_LOG_LEVEL:
+            os.environ['TF_CPP_MIN_LOG_LEVEL'] = '0'
+        import tensorflow  # noqa: F401
+        return
+    sys.stderr.flush()
+    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    try:
+        import tensorflow as tf
+        import tf_keras  # noqa: F401
+        tf.config.list_physical_devices()  # device probing logs once, here
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+    from absl import logging
+    logging.set_verbosity(logging.ERROR)
+    tf.get_logger().setLevel('ERROR')
+    warnings.filterwarnings('ignore', module=r'(tensorflow|tf_keras|keras)(\.|$)')
+
+
+def run(main):
+    """app.run(main) for a tf1gan command: bad flags, stray arguments and any app.UsageError that
+    main raises are one line on stderr and exit status 2 (absl would print the whole usage); a
+    failure of the machine (environment_failure) is one line and exit status 1."""
+    def guarded(argv):
+        try:
+            if len(argv) > 1:
+                raise app.UsageError(f'unexpected arguments: {" ".join(argv[1:])} (every setting is a --flag)')
+            return main(argv)
+        except app.UsageError as e:
+            print(f'tf1gan: {e}', file=sys.stderr)
+            sys.exit(2)
+        except Exception as e:  # noqa: BLE001  (the machine's failures are one line; anything else is a bug)
+            line = environment_failure(e)
+            if line is None:
+                raise
+            print(f'tf1gan: {line}', file=sys.stderr)
+            sys.exit(1)
+    app.run(guarded, flags_parser=parse_flags)
+
+
+def define_run_dir(verb):
+    """--run_dir (and its old name, --checkpoint_dir) for a command that works on a trained run."""
+    flags.DEFINE_string('run_dir', None, f'The training run to {verb}: its folder (runs/cgan, runs/cgan-2, or a bare '
+                        'name under runs/; a copied or moved run folder works too). Default: the newest run.')
+    flags.DEFINE_string('checkpoint_dir', None, 'The old name of --run_dir: a run folder or its checkpoints/ folder.')
+    flags.register_multi_flags_validator(['run_dir', 'checkpoint_dir'],
+                                         lambda v: v['run_dir'] is None or v['checkpoint_dir'] is None,
+                                         'give --run_dir or --checkpoint_dir, not both')
+
+
+def run_dir_flag():
+    return flags.FLAGS.run_dir if flags.FLAGS.run_dir is not None else flags.FLAGS.checkpoint_dir
+
+
+def output_file(path, flag, run_dir=None):
+    """path, if a file can be written there: a usage error (one line, exit status 2) if it names a
+    folder, lies in a folder that cannot be made or written, or is one of the run's own inputs (its
+    log, its record)."""
+    if path.endswith(os.sep) or os.path.isdir(path):
+        raise app.UsageError(f'{flag}={path} is a folder; expected a file name (say {os.path.join(path, "out.png")})')
+    if not writable_folder(os.path.dirname(path) or '.'):
+        raise app.UsageError(f'{flag}={path}: cannot be written; expected a path in a folder that can be created '
+                             'and written')
+    if run_dir is not None and os.path.realpath(path) in {os.path.realpath(os.path.join(run_dir, name))
+                                                          for name in ('log.txt', 'run.json')}:
+        raise app.UsageError(f'{flag}={path} is the run\'s own {os.path.basename(path)}; choose another file')
+    return path
+
+
+def environment_failure(error):
+    """One line for a failure of the machine rather than of tf1gan (a full disk, a file where a
+    folder must be, memory a setting asks for), or None for anything else."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f'{error.filename}: ' if error.filename else ''
+        return f'{where}{error.strerror}'
+    if isinstance(error, MemoryError):
+        return 'out of memory: a setting asks for more than this machine has (--batch_size, --n_noise, --num?)'
+    if 'tensorflow' in sys.modules:
+        import tensorflow as tf
+        if isinstance(error, tf.errors.ResourceExhaustedError):
+            return ('out of memory: a setting asks for more than this machine has (--batch_size, --n_noise, --num?): '
+                    + error.message.splitlines()[0][:200])
+        if isinstance(error, (tf.errors.DataLossError, tf.errors.UnknownError)) and 'No space left' in error.message:
+            return 'no space left on the device: ' + error.message.splitlines()[0][:200]
+    return None

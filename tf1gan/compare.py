@@ -35,7 +35,7 @@ from typing import NamedTuple
 import numpy as np
 from absl import app, flags
 
-from tf1gan import book_logs, cli, errors, runlog, samples  # samples selects matplotlib's Agg backend
+from tf1gan import book_logs, cli, errors, runlog, runs, samples  # samples selects matplotlib's Agg backend
 
 import matplotlib.image as mpimg  # noqa: E402  (after samples: no screen needed)
 import matplotlib.pyplot as plt  # noqa: E402
@@ -198,43 +198,56 @@ def plot_samples(pairs, model, sample_dir, path):
 def define_flags():
     """The command's flags; defined only when it runs, so that importing this module for its
     functions never clashes with the flags of tf1gan.main or tf1gan.generate."""
-    flags.DEFINE_string('model', None, 'gan (listing 9.1) or cgan (listing 9.2): the model the run trained.')
-    flags.DEFINE_string('run_dir', None, 'The training run\'s folder, holding the log.txt it wrote (runs/<model>).')
+    flags.DEFINE_string('model', None, 'gan (listing 9.1) or cgan (listing 9.2). Without --run_dir: compare the newest '
+                        'run of this model. Default: the model the run\'s run.json names.')
+    flags.DEFINE_string('run_dir', None, 'The training run\'s folder, holding the log.txt it wrote (runs/cgan, or a '
+                        'bare name under runs/). Default: the newest run of --model (or of gan and cgan).')
     flags.DEFINE_string('output', None, 'The loss plot to write (default: <run_dir>/compare_losses.png).')
     flags.DEFINE_string('book_dir', None,
-                        'The book\'s pictures (samples/NNN.png for 9.1, samples2/NNN.png for 9.2), e.g. '
-                        '../shared/book/3min-deeplearning-ch09. Given: the sample pictures are compared too.')
+                        'Optional: the book\'s pictures, a folder holding samples/NNN.png (9.1) and samples2/NNN.png '
+                        '(9.2), as the "09 - GAN" folder of the book\'s repository golbin/TensorFlow-Tutorials does. '
+                        'Given: the sample pictures are compared too.')
     flags.DEFINE_string('sample_dir', None,
-                        'With --book_dir: the run\'s sample pictures, NNN.png (default: samples/<model>).')
+                        'With --book_dir: the run\'s sample pictures, NNN.png (default: <run_dir>/samples).')
     flags.DEFINE_string('samples_output', None,
                         'With --book_dir: the picture comparison to write (default: <run_dir>/compare_samples.png).')
-    flags.mark_flags_as_required(['model', 'run_dir'])
-    flags.register_validator('model', lambda v: v in book_logs.FIRST_PRINTED_EPOCH,
+    flags.register_validator('model', lambda v: v is None or v in book_logs.FIRST_PRINTED_EPOCH,
                              'expected gan (listing 9.1) or cgan (listing 9.2): the book printed no '
                              'losses of any other model (none of the DCGAN) to compare with')
 
 
-def _writable(path):
-    if not cli.writable_folder(os.path.dirname(path) or '.'):
-        raise errors.InputError(f'{path}: cannot be written; expected a path in a folder that can be '
-                                'created and written')
-    return path
+def run_settings(run_dir, model):
+    """(model, the run's settings that are not the book's) from the run's run.json; a folder holding
+    only a log.txt needs --model and is taken to have the book's settings."""
+    if not os.path.exists(os.path.join(run_dir, runs.RECORD)):
+        if model is None:
+            raise errors.InputError(f'{run_dir} has no {runs.RECORD}: give --model (gan or cgan)')
+        return model, []
+    record = runs.read_record(run_dir)
+    if model is not None and record['model'] != model:
+        raise errors.InputError(f'{run_dir} is a run of {record["model"]}, not {model}')
+    if record['model'] not in book_logs.FIRST_PRINTED_EPOCH:
+        raise errors.InputError(f'{run_dir} is a run of {record["model"]}: the book printed losses of gan (9.1) '
+                                'and cgan (9.2) only')
+    return record['model'], runs.differences_from_book(record)
 
 
 def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output):
     """Everything the command does after its flags are read; returns the exit status (0 or 1)."""
     if book_dir is None and (sample_dir or samples_output):
         raise errors.InputError('--sample_dir and --samples_output are used only with --book_dir')
+    model, differ = run_settings(run_dir, model)
     log = runlog.log_path(run_dir)
     run, books = book_logs.read_log(log, model), book_logs.book_runs(model)
     if len(run.d) < WINDOW:
         raise errors.InputError(f'{log} holds {len(run.d)} epochs: the comparison needs at least one '
                                 f'full window of {WINDOW} (epochs 0-{WINDOW - 1})')
-    output = _writable(output or os.path.join(run_dir, 'compare_losses.png'))
+    output = cli.output_file(output or os.path.join(run_dir, 'compare_losses.png'), '--output', run_dir)
     if book_dir is not None:  # every picture is read before anything is written
-        sample_dir = sample_dir or os.path.join('samples', model)
+        sample_dir = sample_dir or os.path.join(run_dir, 'samples')
         pairs = sample_pairs(book_dir, sample_dir, model)
-        samples_output = _writable(samples_output or os.path.join(run_dir, 'compare_samples.png'))
+        samples_output = cli.output_file(samples_output or os.path.join(run_dir, 'compare_samples.png'),
+                                         '--samples_output', run_dir)
 
     rows = compare(run, books)
     plot_losses(run, books, rows, model, output)
@@ -245,14 +258,17 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output)
 
     print(f'{log} against the book\'s listing {book_logs.LISTING[model]} '
           f'({len(books)} run{"s" if len(books) > 1 else ""}), band: mean ± {BAND_K:g} sd per window')
+    if differ:
+        print(f'this run\'s settings are not the book\'s: {", ".join(differ)}')
     print('\n'.join(format_table(rows)))
     compared = len(rows) * WINDOW
     if len(run.d) > compared:
         print(f'epochs {compared}-{len(run.d) - 1}: not compared (not a full window, or past the book\'s '
               f'{min(len(b.d) for b in books)} epochs)')
     outside = [row for row in rows if not row.inside]
-    print(f'{len(outside)} of {len(rows)} windows outside the book\'s band' if outside
-          else f'all {len(rows)} windows inside the book\'s band')
+    caveat = f' (with settings that are not the book\'s: {", ".join(differ)})' if differ else ''
+    print(f'{len(outside)} of {len(rows)} windows outside the book\'s band{caveat}' if outside
+          else f'all {len(rows)} windows inside the book\'s band{caveat}')
     for path in written:
         print(f'wrote {path}')
     return 1 if outside else 0
@@ -262,7 +278,9 @@ def main(argv):
     try:
         if len(argv) > 1:
             raise errors.InputError(f'unexpected arguments: {" ".join(argv[1:])}')
-        status = run_comparison(FLAGS.model, FLAGS.run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
+        run_dir = runs.folder_for(FLAGS.run_dir) if FLAGS.run_dir else runs.newest([FLAGS.model] if FLAGS.model
+                                                                                   else ['gan', 'cgan'])
+        status = run_comparison(FLAGS.model, run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
                                 FLAGS.samples_output)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
@@ -272,4 +290,4 @@ def main(argv):
 
 if __name__ == '__main__':
     define_flags()
-    app.run(main, flags_parser=cli.parse_flags)
+    cli.run(main)

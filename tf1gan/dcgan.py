@@ -14,7 +14,7 @@ import os
 
 import numpy as np
 
-from tf1gan import checkpoint, input_data, periodic_eval, samples, summaries  # samples selects matplotlib's Agg backend first
+from tf1gan import checkpoint, input_data, periodic_eval, samples, seeding  # samples selects matplotlib's Agg backend first
 import matplotlib.pyplot as plt  # noqa: E402
 
 # `from tensorflow.keras.layers import ...` would give Keras 3 classes even with
@@ -29,6 +29,9 @@ import tensorflow as tf  # noqa: E402
 # gan_train(4001, 32, 200): the listing calls its first argument `epoch`, but it counts
 # iterations (one batch each), not passes over the data.
 HPARAMS = dict(total_epoch=4001, batch_size=32, saving_interval=200, n_noise=100)
+SETTINGS = ('keras_semantics',)  # the run settings train() reads, besides HPARAMS
+STEPS = 'iterations'  # what a run's total_epoch counts: gan_train's `epoch`
+TRAINING_IMAGES = 60000  # mnist.load_data()'s training images
 
 # 'tf_keras': the listing as printed, with tf.keras's semantics (TensorFlow 2.0 and later):
 #     D's BatchNorm uses batch statistics in D's own step but, D being frozen, its moving
@@ -202,14 +205,14 @@ def fast_iteration(models, batch_size):
 
 
 def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n_noise=100, log=print,
-              checkpoints=None, start=0, fast=False, events=None, evaluation=None):
+              checkpoints=None, start=0, fast=False, events=None, evaluation=None, check=None):
     """The listing's loop: `epoch` iterations of one batch each. Returns the (d_loss, g_loss)
     of every iteration; pictures go to <sample_dir>/gan_mnist_<i>.png. With checkpoints
     (tf1gan.checkpoint.KerasCheckpoints), one is saved with every picture; a resumed run
     starts at iteration `start`. fast=True (--loop=fast) trains each iteration with
     fast_iteration: the same numbers, faster. events (tf1gan.summaries.Summaries) get the
     losses and pictures for TensorBoard; evaluation (tf1gan.periodic_eval.PeriodicEval)
-    judges the generator when it is due."""
+    judges the generator when it is due; check(i, d_loss, g_loss) may stop the run (tf1gan.run.Run.check_finite)."""
     generator, discriminator, gan = models
 
     true = np.ones((batch_size, 1))
@@ -239,6 +242,8 @@ def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n
             d_loss = 0.5 * np.add(d_loss_real, d_loss_fake)
             g_loss = gan.train_on_batch(noise, true)
 
+        if check:
+            check(i, d_loss, g_loss)
         log(log_line(i, d_loss, g_loss))
         history.append((float(d_loss), float(g_loss)))
         if events:
@@ -270,6 +275,7 @@ def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n
                 events.flush()
             if checkpoints:
                 checkpoints.save(i)
+                checkpoints.prune()
 
     return history
 
@@ -283,30 +289,29 @@ def dropout_generators(discriminator):
     return [layer._random_generator._generator for layer in discriminator.layers if isinstance(layer, Dropout)]
 
 
-def run(hparams, data_dir, source_url, sample_dir, keras_semantics='tf_keras', checkpoint_dir=None,
-        resume=False, log=print, loop='fast', run_dir=None, eval_every=None):
-    """The listing end to end: data, models, gan_train(epoch, batch_size, saving_interval).
-    The caller seeds (tf1gan.seeding) and checks checkpoint_dir (tf1gan.checkpoint.prepare)
-    first. Returns gan_train's losses."""
-    X_train = load_X_train(data_dir, source_url)
-    models = build(n_noise=hparams['n_noise'], keras_semantics=keras_semantics)
-    checkpoints = None
-    if checkpoint_dir:
-        checkpoints = checkpoint.KerasCheckpoints(
-            checkpoint_dir, gan=models.gan, discriminator=models.discriminator,
-            d_optimizer=models.discriminator.optimizer, gan_optimizer=models.gan.optimizer,
-            dropout=dropout_generators(models.discriminator))
-    start = checkpoints.restore() if resume else 0
-    events = summaries.Summaries(run_dir, resumed_at=start if resume else None) if run_dir else None
+def train(listing, run):
+    """The listing end to end in the run's folder (tf1gan.run.Run): data, models,
+    gan_train(epoch, batch_size, saving_interval). Keras runs eagerly, like the TensorFlow 2.x
+    Keras it was written for. Returns gan_train's losses."""
+    settings = run.settings
+    hparams = settings.hparams
+    seeding.seed_graph(settings.seed)  # outside any graph: sets TensorFlow's global seed
+    X_train = load_X_train(settings.data_dir, settings.source_url)
+    models = build(n_noise=hparams['n_noise'], keras_semantics=settings.keras_semantics or DEFAULT_KERAS_SEMANTICS)
+    checkpoints = checkpoint.KerasCheckpoints(
+        run.checkpoint_dir, gan=models.gan, discriminator=models.discriminator,
+        d_optimizer=models.discriminator.optimizer, gan_optimizer=models.gan.optimizer,
+        dropout=dropout_generators(models.discriminator))
+    start = checkpoints.restore() if run.restore else 0
+    events = run.events(resumed_at=start)
     evaluation = None
-    if eval_every:
+    if settings.eval_every:
         from tf1gan import classifier
-        test_images = classifier.load_mnist('test', data_dir, source_url)[0]  # in [0, 1], as G's pictures
-        evaluation = periodic_eval.PeriodicEval(eval_every, run_dir, test_images, events, by_iteration=True)
+        test_images = classifier.load_mnist('test', settings.data_dir, settings.source_url)[0]  # in [0, 1], as G's
+        evaluation = run.evaluation(test_images, events, by_iteration=True)
     history = gan_train(models, X_train, hparams['total_epoch'], hparams['batch_size'],
-                        hparams['saving_interval'], sample_dir, n_noise=hparams['n_noise'], log=log,
-                        checkpoints=checkpoints, start=start, fast=loop == 'fast', events=events,
-                        evaluation=evaluation)
-    if events:
-        events.close()
+                        hparams['saving_interval'], run.sample_dir, n_noise=hparams['n_noise'], log=run.log,
+                        checkpoints=checkpoints, start=start, fast=settings.loop == 'fast', events=events,
+                        evaluation=evaluation, check=run.check_finite)
+    events.close()
     return history

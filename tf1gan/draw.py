@@ -1,15 +1,15 @@
 """Drawing from a trained checkpoint (9.2 더 해보기: "숫자를 임의로 넣어 생성하는 프로그램").
 
-The listing's graph is rebuilt with the hyper-parameters recorded in the checkpoint folder,
+The listing's graph is rebuilt with the hyper-parameters recorded in the run's run.json,
 the newest Saver checkpoint is restored, and G is run on the listing's own noise.
 """
 import math
+import os
 
 import numpy as np
-import tensorflow as tf2
 import tensorflow.compat.v1 as tf
 
-from tf1gan import checkpoint, listing, seeding
+from tf1gan import checkpoint, listing, runs, seeding
 from tf1gan.errors import InputError
 
 
@@ -25,28 +25,32 @@ def grid_rows(count):
     return [slice(start, min(start + columns, count)) for start in range(0, count, columns)]
 
 
-def draw(checkpoint_dir, model=None, digits=None, num=25, seed=None):
-    """Rows of generated 784-pixel images: cgan draws `digits`, gan and dcgan a grid of num."""
-    config = checkpoint.read_config(checkpoint_dir)
-    if model is not None and config['model'] != model:
-        raise InputError(f'the checkpoint in {checkpoint_dir} is of model {config["model"]}, not {model}')
-    if (config['model'] == 'cgan') != (digits is not None):
-        raise InputError('--digits draws chosen digits and needs a cgan checkpoint; '
-                         f'the checkpoint in {checkpoint_dir} is of model {config["model"]}')
-    module = listing.load(config['model'])
-    if config['model'] == 'dcgan':
-        return _draw_dcgan(module, checkpoint_dir, config['n_noise'], num, seed)
+def draw(run_dir, model=None, digits=None, num=25, seed=None):
+    """Rows of generated 784-pixel images from the run's newest checkpoint: cgan draws `digits`,
+    gan and dcgan a grid of num."""
+    record = runs.read_record(run_dir)
+    trained, hparams = record['model'], record['hparams']
+    if model is not None and trained != model:
+        raise InputError(f'{run_dir} is a run of {trained}, not {model}')
+    if trained == 'cgan' and digits is None:
+        raise InputError(f'{run_dir} is a cgan run: give --digits (3,1,4 or all) to say which digits to draw')
+    if trained != 'cgan' and digits is not None:
+        raise InputError(f'--digits draws chosen digits and needs a cgan run; {run_dir} is a run of {trained}')
+    checkpoint_dir = os.path.join(run_dir, 'checkpoints')
+    module = listing.load(trained)
+    if trained == 'dcgan':
+        return _draw_dcgan(module, checkpoint_dir, hparams['n_noise'], num, seed)
     with tf.Graph().as_default():
         seeding.seed_graph(seed)
-        graph = module.build(n_hidden=config['n_hidden'], n_noise=config['n_noise'],
-                             learning_rate=config['learning_rate'])
+        graph = module.build(n_hidden=hparams['n_hidden'], n_noise=hparams['n_noise'],
+                             learning_rate=hparams['learning_rate'])
         with tf.Session() as sess:
-            tf.train.Saver().restore(sess, checkpoint.latest(checkpoint_dir))
+            checkpoint.Checkpoints(checkpoint_dir).restore(sess)
             if digits is not None:
                 return [sess.run(graph.G, feed_dict={graph.Y: labels, graph.Z: module.get_noise(len(labels),
-                                                                                             config['n_noise'])})
+                                                                                             hparams['n_noise'])})
                         for labels in labels_for(digits, num)]
-            images = sess.run(graph.G, feed_dict={graph.Z: module.get_noise(num, config['n_noise'])})
+            images = sess.run(graph.G, feed_dict={graph.Z: module.get_noise(num, hparams['n_noise'])})
             return [images[rows] for rows in grid_rows(num)]
 
 
@@ -54,7 +58,7 @@ def _draw_dcgan(dcgan, checkpoint_dir, n_noise, num, seed):
     """The DCGAN's generator (eager Keras) on the listing's N(0, 1) noise, rescaled to 0-1."""
     seeding.seed_graph(seed)
     models = dcgan.build(n_noise=n_noise)
-    tf2.train.Checkpoint(gan=models.gan).restore(checkpoint.latest(checkpoint_dir)).expect_partial()
+    checkpoint.KerasCheckpoints(checkpoint_dir, gan=models.gan).restore(partial=True)
     images = 0.5 * models.generator.predict(np.random.normal(0, 1, (num, n_noise)), verbose=0) + 0.5
     images = images.reshape(num, 28 * 28)
     return [images[rows] for rows in grid_rows(num)]

@@ -1,6 +1,6 @@
-"""python -m tf1gan.evaluate --checkpoint_dir=runs/cgan/checkpoints [--num=10000] [--seed=0] [--output=metrics.json]
+"""python -m tf1gan.evaluate [--run_dir=runs/cgan] [--num=10000] [--seed=0] [--output=<run_dir>/metrics.json]
 
-Scores a trained model without looking at its pictures: draws --num images from its newest
+Scores a trained run without looking at its pictures: draws --num images from its newest
 checkpoint (cgan: --num/10 of each digit) and has tf1gan's MNIST classifier judge them:
 
 - MNIST score (TF-GAN's): 1 (one class, or nothing recognisable) to 10 (confident, all ten
@@ -18,8 +18,8 @@ by construction, and the floor a perfect generator would reach at smaller --num)
 the first --num training images (real digits outside the reference set, though the classifier
 was trained on them), `noise` --num images of uniform random pixels.
 
-A short summary goes to stderr; the figures go to stdout as JSON, or with --output into that
-file (whose path is then printed). Figures depend on --num: compare runs at the same --num.
+A summary of the figures goes to stdout; all of them go as JSON into <run_dir>/metrics.json
+(--output; for --reference, only if --output is given), whose path is printed last. Figures depend on --num: compare runs at the same --num.
 Training can call `evaluate_images(images, labels, real_images=mnist.test.images)`.
 """
 import hashlib
@@ -31,7 +31,7 @@ import numpy as np
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, files, input_data, metrics
+from tf1gan import cli, errors, files, input_data, metrics, runs
 
 FLAGS = flags.FLAGS
 
@@ -112,29 +112,29 @@ def evaluate_images(images, labels=None, real_images=None, value_range=(0.0, 1.0
     return result
 
 
-def draw_images(checkpoint_dir, num, seed=None):
-    """(images [num, 784] in [0, 1], requested digits [num] or None, run config) from the
-    newest checkpoint: gan and dcgan num images, cgan num/10 of each digit 0-9."""
-    from tf1gan import checkpoint, draw  # imports TensorFlow
-    config = checkpoint.read_config(checkpoint_dir)
-    if config['model'] == 'cgan':
+def draw_images(run_dir, num, seed=None):
+    """(images [num, 784] in [0, 1], requested digits [num] or None, model) from the run's newest
+    checkpoint: gan and dcgan num images, cgan num/10 of each digit 0-9."""
+    from tf1gan import draw  # imports TensorFlow
+    model = runs.read_record(run_dir)['model']
+    if model == 'cgan':
         if num % 10:
             raise errors.InputError(f'a cgan draws the same number of each digit: --num={num} is not a multiple of 10')
-        rows = draw.draw(checkpoint_dir, digits='all', num=num // 10, seed=seed)
+        rows = draw.draw(run_dir, digits='all', num=num // 10, seed=seed)
         digits = np.concatenate([row.argmax(axis=1) for row in draw.labels_for('all', num // 10)])
-        return np.concatenate(rows), digits, config
-    return np.concatenate(draw.draw(checkpoint_dir, num=num, seed=seed)), None, config
+        return np.concatenate(rows), digits, model
+    return np.concatenate(draw.draw(run_dir, num=num, seed=seed)), None, model
 
 
-def evaluate_checkpoint(checkpoint_dir, num=10000, seed=0, data_dir='./mnist/data/',
-                        source_url=input_data.DEFAULT_SOURCE_URL):
-    """evaluate_images of num images drawn from the newest checkpoint, against the MNIST test
+def evaluate_run(run_dir, num=10000, seed=0, data_dir='./mnist/data/', source_url=input_data.DEFAULT_SOURCE_URL):
+    """evaluate_images of num images drawn from the run's newest checkpoint, against the MNIST test
     set, with where they came from."""
     from tf1gan import checkpoint
     real_images, _ = _load_mnist('test', data_dir, source_url)  # a bad MNIST folder fails before drawing
-    images, digits, config = draw_images(checkpoint_dir, num, seed)
+    images, digits, model = draw_images(run_dir, num, seed)
     result = evaluate_images(images, digits, real_images=real_images)
-    return dict(source=dict(checkpoint=checkpoint.latest(checkpoint_dir), model=config['model'], seed=seed),
+    latest = checkpoint.latest(os.path.join(run_dir, 'checkpoints'))
+    return dict(source=dict(run=run_dir, checkpoint=os.path.basename(latest), model=model, seed=seed),
                 **result, classifier=_classifier_record())
 
 
@@ -164,7 +164,7 @@ def summary(result):
     if 'reference' in source:
         what = f'reference images: {source["reference"]}'
     elif 'model' in source:
-        what = f'{source["model"]} {source["checkpoint"]}'
+        what = f'{source["model"]} {source["run"]} ({source["checkpoint"]})'
     else:
         what = 'images'
     lines = [f'{what}: {result["num_images"]} images' + (f', seed {source["seed"]}' if 'seed' in source else ''),
@@ -193,48 +193,51 @@ def _write_atomically(path, text):
 def define_flags():
     """The command's flags; defined only when it runs, so that training (--eval_every) can import
     evaluate_images without clashing with tf1gan.main's flags."""
-    flags.DEFINE_string('checkpoint_dir', None, 'The training run\'s checkpoint folder (runs/<model>/checkpoints).')
+    cli.define_run_dir('score')
+    flags.DEFINE_enum('model', None, ['gan', 'cgan', 'dcgan'],
+                      'Without --run_dir: score the newest run of this model. With it: refuse a run of another model.')
     flags.DEFINE_enum('reference', None, list(REFERENCES),
-                      'Instead of a checkpoint, score reference images: real (--num MNIST test images), train '
+                      'Instead of a run, score reference images: real (--num MNIST test images), train '
                       '(the first --num training images) or noise (uniform random pixels).')
     flags.DEFINE_integer('num', 10000, 'Images to draw and score (cgan: a multiple of 10, --num/10 of each digit).',
                          lower_bound=2)
     flags.DEFINE_integer('seed', 0, 'Fixes the noise the generator draws from (and the reference images picked).',
                          lower_bound=0)
-    flags.DEFINE_string('output', None, 'Write the JSON here (folders are made as needed) instead of to stdout.')
+    flags.DEFINE_string('output', None, 'Write the figures as JSON here (folders are made as needed). Default: '
+                        '<run_dir>/metrics.json; with --reference, no file unless given.')
     flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept (the test images are the reference).')
     flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                         'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
                         'holding the four .gz files.')
-
+    cli.define_verbose()
     flags.register_multi_flags_validator(
-        ['checkpoint_dir', 'reference'], lambda v: (v['checkpoint_dir'] is None) != (v['reference'] is None),
-        'expected exactly one of --checkpoint_dir (score a trained model) and --reference (score real images or noise)')
-    flags.register_validator('output', lambda v: v is None or cli.writable_folder(v.rpartition('/')[0] or '.'),
-                             'expected a path in a folder that can be created and written')
+        ['run_dir', 'checkpoint_dir', 'model', 'reference'],
+        lambda v: v['reference'] is None or (v['run_dir'] is None and v['checkpoint_dir'] is None and v['model'] is None),
+        'expected either a run (--run_dir, --model, or neither: the newest run) or --reference, not both')
 
 
 def main(argv):
-    if len(argv) > 1:
-        raise app.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
     try:
+        run_dir = None
+        if not FLAGS.reference:
+            run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else ['gan', 'cgan', 'dcgan'])
+        output = FLAGS.output or (os.path.join(run_dir, 'metrics.json') if run_dir else None)
+        if output:
+            cli.output_file(output, '--output', run_dir)
+        cli.import_tensorflow(FLAGS.verbose)
         if FLAGS.reference:
             result = evaluate_reference(FLAGS.reference, FLAGS.num, FLAGS.seed, FLAGS.data_dir, FLAGS.source_url)
         else:
-            result = evaluate_checkpoint(FLAGS.checkpoint_dir, FLAGS.num, FLAGS.seed, FLAGS.data_dir,
-                                         FLAGS.source_url)
+            result = evaluate_run(run_dir, FLAGS.num, FLAGS.seed, FLAGS.data_dir, FLAGS.source_url)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)
-    print(summary(result), file=sys.stderr)
-    text = json.dumps(result, indent=1) + '\n'
-    if FLAGS.output:
-        _write_atomically(FLAGS.output, text)
-        print(FLAGS.output)
-    else:
-        sys.stdout.write(text)
+    print(summary(result))
+    if output:
+        _write_atomically(output, json.dumps(result, indent=1) + '\n')
+        print(f'wrote {output}')
 
 
 if __name__ == '__main__':
     define_flags()
-    app.run(main, flags_parser=cli.parse_flags)
+    cli.run(main)

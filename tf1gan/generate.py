@@ -1,25 +1,28 @@
-"""python -m tf1gan.generate --checkpoint_dir=runs/cgan/checkpoints --digits=3,1,4,1,5 --output=digits.png
+"""python -m tf1gan.generate --digits=3,1,4,1,5 --output=pi.png
 
-Draws from a trained model's newest checkpoint: for cgan the digits you ask for (--digits=all
---num=10: a 10x10 table, one row per digit), for gan and dcgan a grid of --num images.
+Draws from a trained run's newest checkpoint: for cgan the digits you ask for (--digits=all
+--num=10: a 10x10 table, one row per digit), for gan and dcgan a grid of --num images. The run
+is --run_dir, or else the newest run of --model (or of any model).
 """
+import os
 import sys
 
-from absl import app, flags
+from absl import flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors
+from tf1gan import cli, errors, listing, runs
 
 FLAGS = flags.FLAGS
 
-flags.DEFINE_string('checkpoint_dir', None, 'The training run\'s checkpoint folder (runs/<model>/checkpoints).')
-flags.DEFINE_enum('model', None, ['gan', 'cgan', 'dcgan'], 'Optional: refuse a checkpoint of any other model.')
+cli.define_run_dir('draw from')
+flags.DEFINE_enum('model', None, list(listing.MODELS),
+                  'Without --run_dir: draw from the newest run of this model. With it: refuse a run of another model.')
 flags.DEFINE_string('digits', None, "cgan only: the digits to draw, e.g. 3,1,4,1,5, or 'all' for every digit.")
 flags.DEFINE_integer('num', 25, 'gan, dcgan: images in the grid; cgan with --digits=all: images per digit.',
                      lower_bound=1)
 flags.DEFINE_integer('seed', None, 'Fix the noise, so the same picture is drawn again.', lower_bound=0)
-flags.DEFINE_string('output', 'generated.png', 'The PNG to write (folders are made as needed).')
-flags.mark_flag_as_required('checkpoint_dir')
+flags.DEFINE_string('output', None, 'The PNG to write (folders are made as needed). Default: <run_dir>/generated.png.')
+cli.define_verbose()
 
 
 def parse_digits(text):
@@ -38,20 +41,19 @@ flags.register_validator('digits', lambda v: v is None or parse_digits(v) is not
 
 
 def main(argv):
-    if len(argv) > 1:
-        raise app.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
     try:
+        run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(listing.MODELS))
+        output = cli.output_file(FLAGS.output or os.path.join(run_dir, 'generated.png'), '--output', run_dir)
+        cli.import_tensorflow(FLAGS.verbose)
         from tf1gan import draw, samples  # imports TensorFlow
         digits = parse_digits(FLAGS.digits) if FLAGS.digits is not None else None
-        rows = draw.draw(FLAGS.checkpoint_dir, FLAGS.model, digits, FLAGS.num, FLAGS.seed)
-        samples.save_rows(rows, FLAGS.output)
+        rows = draw.draw(run_dir, FLAGS.model, digits, FLAGS.num, FLAGS.seed)
+        samples.save_rows(rows, output)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)
-    print(FLAGS.output)
+    print(output)
 
 
 if __name__ == '__main__':
-    flags.register_validator('output', lambda v: cli.writable_folder(v.rpartition('/')[0] or '.'),
-                             'expected a path in a folder that can be created and written')
-    app.run(main, flags_parser=cli.parse_flags)
+    cli.run(main)

@@ -4,13 +4,13 @@ Trains one of the books' GANs: gan (listing 9.1), cgan (listing 9.2) or dcgan (t
 DCGAN of 모두의 딥러닝). Every hyper-parameter flag left unset takes the listing's value;
 flags/<model>.flags hold each listing's settings (--flagfile=flags/cgan.flags).
 """
-import os
+import signal
 import sys
 
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, input_data, listing, progress, runlog
+from tf1gan import cli, errors, input_data, listing, progress, runs
 
 FLAGS = flags.FLAGS
 
@@ -60,62 +60,103 @@ flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept (the book\
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                     'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
                     'holding the four .gz files.')
-flags.DEFINE_string('sample_dir', 'samples', 'Sample pictures are written to <sample_dir>/<model>/.')
 flags.DEFINE_string('run_dir', None,
-                    'The run\'s folder (default: runs/<model>): log.txt (every printed line), checkpoints/ '
-                    'and TensorBoard events. tf1gan.compare reads it.')
-flags.DEFINE_string('checkpoint_dir', None,
-                    'Where tf.train.Saver checkpoints go: after every epoch (gan, cgan) or every saving_interval '
-                    '(dcgan), the last 3 kept (default: <run_dir>/checkpoints). A new run refuses a folder '
-                    'that already holds checkpoints.')
+                    'The run\'s folder, which gets everything the run writes: run.json (model, settings, state), '
+                    'log.txt (every printed line), samples/ (the pictures), checkpoints/, TensorBoard events. '
+                    'A bare name is a folder under runs/ (--run_dir=cgan-lr: runs/cgan-lr); a path is taken as it '
+                    'is. Default: a new run gets the next free runs/<model>, runs/<model>-2, ...; --resume takes '
+                    'the newest run of --model. A new run refuses a folder that already holds a run.')
 flags.DEFINE_bool('resume', False,
-                  'Continue from the newest checkpoint in --checkpoint_dir. With --seed, an interrupted and '
-                  'resumed run prints the same lines and draws the same pictures as an uninterrupted one.')
+                  'Continue a run from its newest checkpoint: --run_dir, or the newest run of --model. It keeps '
+                  'the run\'s own settings (flags that contradict them are refused), except --total_epoch, which '
+                  'trains it further. With --seed, an interrupted and resumed run prints the same lines and draws '
+                  'the same pictures as an uninterrupted one.')
+cli.define_verbose()
 
-flags.register_validator('learning_rate', lambda v: v is None or v > 0, 'expected a positive number')
+FLOAT32_MAX = 3.4028234663852886e38  # the graphs compute in float32: a larger rate is infinite there
+flags.register_validator('learning_rate', lambda v: v is None or 0 < v <= FLOAT32_MAX,
+                         f'expected a positive number that float32 can hold (at most {FLOAT32_MAX:.4g})')
+flags.register_validator('run_dir', lambda v: v is None or cli.writable_folder(runs.folder_for(v)),
+                         'expected a folder that can be created and written')
+
+HPARAM_FLAGS = ('total_epoch', 'batch_size', 'learning_rate', 'n_hidden', 'n_noise', 'saving_interval')
+RUN_FLAGS = ('total_batch', 'keras_semantics', 'seed', 'loop', 'eval_every', 'data_dir', 'source_url')
 
 
-for _name in ('sample_dir', 'run_dir', 'checkpoint_dir'):
-    flags.register_validator(_name, lambda v: v is None or cli.writable_folder(v),
-                             'expected a folder that can be created and written')
+def asked():
+    """The settings given on the command line (or in a flagfile): {name: value}."""
+    return {name: FLAGS[name].value for name in HPARAM_FLAGS + RUN_FLAGS if FLAGS[name].present}
 
 
-def hparams(module):
-    """The listing's HPARAMS, overridden by every hyper-parameter flag that was set."""
-    values = dict(module.HPARAMS)
-    for name in values:
-        if FLAGS[name].value is not None:
-            values[name] = FLAGS[name].value
-    return values
+def check_used(model, given):
+    """UsageError naming any given flag the listing does not read (the DCGAN has no --learning_rate)."""
+    module, trainer = listing.load(model), listing.trainer(model)
+    used = set(module.HPARAMS) | set(getattr(trainer, 'SETTINGS', ())) | {'seed', 'loop', 'eval_every', 'data_dir',
+                                                                          'source_url'}
+    unused = [f'--{name}' for name in given if name not in used]
+    if unused:
+        raise app.UsageError(f'{", ".join(unused)}: not used by --model={model} (it uses '
+                             f'{", ".join("--" + n for n in module.HPARAMS)}'
+                             f'{"".join(", --" + n for n in getattr(trainer, "SETTINGS", ()))})')
+
+
+def check_sizes(model, given):
+    """UsageError for a batch larger than the listing's training set (the loop would run no iteration)."""
+    images = listing.trainer(model).TRAINING_IMAGES
+    if given.get('batch_size', 0) > images:
+        raise app.UsageError(f'--batch_size={given["batch_size"]} is larger than the {images:,} training images '
+                             f'--model={model} trains on; expected at most {images}')
+
+
+def settings(model, given):
+    """A new run's Settings: the listing's HPARAMS, overridden by every hyper-parameter flag given."""
+    from tf1gan import run
+    module, trainer = listing.load(model), listing.trainer(model)
+    hparams = {name: given.get(name, default) for name, default in module.HPARAMS.items()}
+    extra = {name: FLAGS[name].value for name in getattr(trainer, 'SETTINGS', ())}
+    return run.Settings(model=model, hparams=hparams, seed=FLAGS.seed, loop=FLAGS.loop, eval_every=FLAGS.eval_every,
+                        data_dir=FLAGS.data_dir, source_url=FLAGS.source_url, **extra)
 
 
 def main(argv):
-    if len(argv) > 1:
-        raise app.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
+    if FLAGS.model is None and not (FLAGS.resume and FLAGS.run_dir):
+        raise app.UsageError('--model is required (or --resume --run_dir=<a run>, which knows its model)')
+    given = asked()
+    run_folder = None
     try:
-        # Missing or damaged MNIST files are reported before TensorFlow starts.
-        input_data.maybe_download(FLAGS.data_dir, FLAGS.source_url)
-        from tf1gan import run  # imports TensorFlow
-        module = listing.load(FLAGS.model)
-        run_dir = FLAGS.run_dir or os.path.join('runs', FLAGS.model)
-        checkpoint_dir = FLAGS.checkpoint_dir or os.path.join(run_dir, 'checkpoints')
-        # Printed and kept in <run_dir>/log.txt, flushed per line: a killed run has printed every saved epoch.
-        log = runlog.RunLog(run_dir, resume=FLAGS.resume)
-        run.run(FLAGS.model, module, hparams(module), seed=FLAGS.seed, total_batch=FLAGS.total_batch,
-                data_dir=FLAGS.data_dir, source_url=FLAGS.source_url,
-                sample_dir=os.path.join(FLAGS.sample_dir, FLAGS.model),
-                checkpoint_dir=checkpoint_dir, resume=FLAGS.resume, keras_semantics=FLAGS.keras_semantics,
-                loop=FLAGS.loop, run_dir=run_dir, progress=progress.Progress().epoch, eval_every=FLAGS.eval_every,
-                log=log)
+        cli.import_tensorflow(FLAGS.verbose)  # first: the listings import TensorFlow
+        if FLAGS.model:
+            check_used(FLAGS.model, given)
+            check_sizes(FLAGS.model, given)
+        from tf1gan import run
+        bar = progress.Progress().epoch
+        if FLAGS.resume:
+            this = run.resumed(FLAGS.model, given, FLAGS.run_dir, progress=bar)
+        else:
+            this = run.new(settings(FLAGS.model, given), FLAGS.run_dir, progress=bar)
+        run_folder = this.folder
+        run.train(this)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
-        print('tf1gan: interrupted; the same command with --resume continues from the last checkpoint',
-              file=sys.stderr)
+        print(f'tf1gan: interrupted; continue it with --resume --run_dir={run_folder}' if run_folder
+              else 'tf1gan: interrupted', file=sys.stderr)
         sys.exit(130)
+    except Exception as e:  # noqa: BLE001  (the machine's failures are one line; anything else is a bug)
+        line = cli.environment_failure(e)
+        if line is None:
+            raise
+        resume = f'; its newest complete checkpoint stays: --resume --run_dir={run_folder} continues it' \
+            if run_folder else ''
+        print(f'tf1gan: {line}{resume}', file=sys.stderr)
+        sys.exit(1)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt  # SIGTERM stops a run as Ctrl-C does: run.json says 'interrupted'
 
 
 if __name__ == '__main__':
-    flags.mark_flag_as_required('model')
-    app.run(main, flags_parser=cli.parse_flags)
+    signal.signal(signal.SIGTERM, _interrupt)
+    cli.run(main)

@@ -1,30 +1,172 @@
-"""One training run: the seed, the data and the listing's own loop."""
-import tensorflow.compat.v1 as tf
+"""One training run, as one object: its folder, its settings, and everything it writes there.
 
-from tf1gan import checkpoint, input_data, seeding, train
+main builds a Run (a new one, or one resumed) and hands it whole to the loop that trains its
+listing (listing.trainer(model).train(listing, run)); the loops ask the run where things go.
+The folder's layout is tf1gan.runs'.
+"""
+import math
+import os
+import sys
+from typing import NamedTuple, Optional
+
+from tf1gan import input_data, listing, runlog, runs
+from tf1gan.errors import InputError
 
 
-def run(model, module, hparams, seed=None, total_batch=None, data_dir='./mnist/data/',
-        source_url=input_data.DEFAULT_SOURCE_URL, sample_dir='samples', checkpoint_dir=None, resume=False,
-        keras_semantics='tf_keras', loop='fast', run_dir=None, progress=range, eval_every=None, log=print):
-    """Runs listing `module` as its book does; returns the losses it printed.
+class Settings(NamedTuple):
+    """What a run trains and how: the listing, its hyper-parameters, and the run's options."""
+    model: str
+    hparams: dict                        # the listing's HPARAMS, with the values asked for
+    total_batch: Optional[int] = None    # 9.1, 9.2: iterations per epoch (None: the book's 550)
+    keras_semantics: Optional[str] = None  # the DCGAN's BatchNorm behaviour (tf1gan.dcgan)
+    seed: Optional[int] = None
+    loop: str = 'fast'
+    eval_every: Optional[int] = None
+    data_dir: str = './mnist/data/'
+    source_url: str = input_data.DEFAULT_SOURCE_URL
 
-    checkpoint_dir is checked first (CheckpointError: one line); gan and cgan (TF1 graphs)
-    checkpoint every epoch, the DCGAN every saving_interval. The DCGAN is Keras and runs
-    eagerly, like the TensorFlow 2.x Keras it was written for. run_dir receives TensorBoard
-    events (and eval_every's figures)."""
-    if checkpoint_dir:
-        extra = {'keras_semantics': keras_semantics} if model == 'dcgan' else {'total_batch': total_batch}
-        checkpoint.prepare(checkpoint_dir, dict(hparams, model=model, **extra), resume)
-    if model == 'dcgan':
-        seeding.seed_graph(seed)  # outside any graph: sets TensorFlow's global seed
-        return module.run(hparams, data_dir, source_url, sample_dir, keras_semantics=keras_semantics,
-                          checkpoint_dir=checkpoint_dir, resume=resume, log=log, loop=loop, run_dir=run_dir,
-                          eval_every=eval_every)
-    with tf.Graph().as_default():
-        seeding.seed_graph(seed)
-        # 9.1.1: read after the seed, so the reader seeds NumPy from it as TF 1.15 did.
-        mnist = input_data.read_data_sets(data_dir, one_hot=True, source_url=source_url)
-        return train.train(module, mnist, sample_dir, total_batch=total_batch, checkpoint_dir=checkpoint_dir,
-                           resume=resume, log=log, loop=loop, run_dir=run_dir, progress=progress,
-                           eval_every=eval_every, **hparams)
+    def recorded(self):
+        """What run.json keeps (where MNIST lies is the machine's, not the run's)."""
+        return dict(model=self.model, hparams=dict(self.hparams), total_batch=self.total_batch,
+                    keras_semantics=self.keras_semantics, seed=self.seed, loop=self.loop,
+                    eval_every=self.eval_every)
+
+
+class Run:
+    """A run's folder and what is written into it. `log(line)` prints a line into log.txt too;
+    `progress(n)` yields an epoch's n iterations (tf1gan.progress draws a bar on a terminal);
+    `restore` says whether the loop starts from the newest checkpoint."""
+
+    def __init__(self, folder, settings, resumed=False, progress=range):
+        self.folder, self.settings, self.resumed, self.progress = folder, settings, resumed, progress
+        self.restore = resumed  # continue from the newest checkpoint (train() says whether there is one)
+        self.log = runlog.RunLog(folder, resume=resumed, held=True)
+
+    @property
+    def checkpoint_dir(self):
+        return os.path.join(self.folder, 'checkpoints')
+
+    @property
+    def sample_dir(self):
+        return os.path.join(self.folder, 'samples')
+
+    def events(self, graph=None, resumed_at=None):
+        """TensorBoard's writer for this run (tf1gan.summaries)."""
+        from tf1gan import summaries
+        return summaries.Summaries(self.folder, graph=graph, resumed_at=resumed_at if self.resumed else None)
+
+    def evaluation(self, real_images, events, by_iteration=False):
+        """--eval_every's judge (tf1gan.periodic_eval), or None."""
+        if not self.settings.eval_every:
+            return None
+        from tf1gan import periodic_eval
+        return periodic_eval.PeriodicEval(self.settings.eval_every, self.folder, real_images, events, by_iteration)
+
+    def check_finite(self, step, loss_D, loss_G):
+        """InputError (one line) if a step's losses are not finite: the run has diverged, and stops
+        before that step is saved, so its newest checkpoint is the last good one."""
+        if not (math.isfinite(loss_D) and math.isfinite(loss_G)):
+            raise InputError(f'the losses of step {step} are not finite (D {loss_D}, G {loss_G}): training diverged '
+                             '(a smaller --learning_rate may help); nothing after the last good checkpoint was saved')
+
+    def record(self):
+        return runs.read_record(self.folder)
+
+    def set_state(self, state, **changes):
+        record = self.record()
+        record.update(changes, state=state)
+        runs.write_record(self.folder, record)
+
+
+def new(settings, run_dir=None, root=runs.ROOT, progress=range):
+    """A new run: in run_dir (runs.folder_for), which must not hold a run yet, or in the next free
+    runs/<model>, runs/<model>-2, ... It writes nothing until begin()."""
+    if run_dir is None:
+        folder = runs.next_free(settings.model, root)
+    else:
+        folder = runs.folder_for(run_dir)
+        if runs.holds_run(folder):
+            raise InputError(f'{folder} already holds a run: add --resume to continue it, or leave out '
+                             f'--run_dir (a new run gets the next free folder, {runs.next_free(settings.model, root)})')
+    return Run(folder, settings, progress=progress)
+
+
+def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=range):
+    """The run to continue: run_dir, or the newest run of model. Its recorded settings stand;
+    `asked` (settings given on the command line: a dict of Settings fields, hparams included
+    by name) must agree with them, except total_epoch (train longer), loop, eval_every and
+    where MNIST is."""
+    folder = runs.find(run_dir, [model] if model else list(listing.REGISTRY), root)
+    record = runs.read_record(folder)
+    hparams = dict(record['hparams'])
+    differ = []
+    for name, value in asked.items():
+        saved = hparams.get(name) if name in hparams else record.get(name)
+        if name in ('total_epoch', 'loop', 'eval_every', 'data_dir', 'source_url') or value == saved:
+            continue
+        differ.append(f'--{name}={value} (the run has {saved})')
+    if differ:
+        raise InputError(f'{folder} is another run: ' + ', '.join(differ) +
+                         '; leave these flags out to resume it with its own settings, or start a new run')
+    if 'total_epoch' in asked:
+        hparams['total_epoch'] = asked['total_epoch']
+    settings = Settings(model=record['model'], hparams=hparams, total_batch=record.get('total_batch'),
+                        keras_semantics=record.get('keras_semantics'), seed=record.get('seed'),
+                        loop=asked.get('loop', record.get('loop', 'fast')),
+                        eval_every=asked.get('eval_every', record.get('eval_every')),
+                        **{k: asked[k] for k in ('data_dir', 'source_url') if k in asked})
+    return Run(folder, settings, resumed=True, progress=progress)
+
+
+def finished_steps(run):
+    """How many steps (epochs; the DCGAN's iterations) the run's newest checkpoint has done."""
+    from tf1gan import checkpoint  # imports TensorFlow
+    found = checkpoint.steps(run.checkpoint_dir)
+    return found[-1] + 1 if found else 0
+
+
+def train(run):
+    """Trains the run's listing in its folder, recording its state in run.json; returns the losses.
+    Once MNIST is there and the folder made, one line on stderr names the folder. A resumed run
+    that has done all its steps already says so on stderr and changes nothing."""
+    settings = run.settings
+    module, trainer = listing.load(settings.model), listing.trainer(settings.model)
+    if run.resumed:
+        done = finished_steps(run)
+        run.restore = done > 0
+        from tf1gan import checkpoint
+        cut_short = checkpoint.incomplete_steps(run.checkpoint_dir)
+        if cut_short:
+            print(f'tf1gan: {checkpoint.prefix(run.checkpoint_dir, cut_short[-1])} is incomplete (a save cut short, '
+                  f'or a file of it lost); resuming from the newest complete checkpoint'
+                  f'{", " + os.path.basename(checkpoint.latest(run.checkpoint_dir)) if done else ""}', file=sys.stderr)
+        if not run.restore:
+            print(f'{run.folder} was stopped before its first checkpoint: it starts again from the beginning',
+                  file=sys.stderr)
+        elif done >= settings.hparams['total_epoch']:
+            print(f'{run.folder} has finished all {done} of its {getattr(trainer, "STEPS", "steps")}: nothing to '
+                  f'resume (add --total_epoch=N, N > {done}, to train it further)', file=sys.stderr)
+            return []
+    begun = False
+    try:
+        with run.log.tee():
+            # Missing or damaged MNIST files are reported before the run folder is made; the
+            # download lines, held until then, go into log.txt.
+            input_data.maybe_download(settings.data_dir, settings.source_url)
+            os.makedirs(run.folder, exist_ok=True)
+            if run.resumed:
+                run.set_state('running', hparams=settings.hparams, loop=settings.loop, eval_every=settings.eval_every)
+            else:
+                runs.write_record(run.folder, runs.new_record(settings))
+            begun = True
+            run.log.begin()
+            print(f'tf1gan: {"resuming" if run.resumed else "new run"} {run.folder}', file=sys.stderr, flush=True)
+            history = trainer.train(module, run)
+    except BaseException:
+        if begun:
+            run.set_state('interrupted')
+        raise
+    finally:
+        run.log.close()
+    run.set_state('finished')
+    return history

@@ -11,9 +11,12 @@ bit for bit. Everything around the epochs (pictures, checkpoints, log lines) is 
 """
 import tensorflow.compat.v1 as tf
 
-from tf1gan import checkpoint, periodic_eval, samples, summaries
+from tf1gan import checkpoint, input_data, periodic_eval, samples, seeding
 
 LOOPS = ('fast', 'book')
+SETTINGS = ('total_batch',)  # the run settings this loop reads, besides the listing's HPARAMS
+STEPS = 'epochs'  # what a run's total_epoch counts
+TRAINING_IMAGES = 55000  # mnist.train: the reader keeps the first 5,000 of 60,000 for validation
 
 
 def feed(graph, **values):
@@ -42,20 +45,26 @@ def eval_images(sess, graph, listing, n_noise, num=periodic_eval.NUM):
     return sess.run(graph.G, feed_dict=feed(graph, Y=labels, Z=noise)), labels
 
 
-def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise, learning_rate,
-          total_batch=None, checkpoint_dir=None, resume=False, log=print, loop='fast', run_dir=None,
-          progress=range, eval_every=None):
-    """Builds the listing's graph in the default graph and trains it as the book does.
+def train(listing, run):
+    """Trains a TF1 listing (gan, cgan) as the book does, in the run's folder (tf1gan.run.Run).
 
-    total_batch defaults to the book's int(num_examples / batch_size); a smaller value makes
-    short runs for tests. With checkpoint_dir, a checkpoint is written after every epoch, and
-    resume=True continues from the newest one (a checkpoint of either loop). loop is one of
-    LOOPS. With run_dir, TensorBoard events go there (tf1gan.summaries), and with eval_every
-    too, the figures of tf1gan.periodic_eval. progress(total_batch) yields each epoch's
-    iterations (tf1gan.progress.Progress().epoch draws a bar). Returns the per-epoch
+    Builds the listing's graph in a new graph seeded by the run's seed, reads MNIST as 9.1.1
+    does, and trains settings.hparams['total_epoch'] epochs of total_batch iterations
+    (default: the book's int(mnist.train.num_examples / batch_size)). After every epoch a
+    checkpoint; a resumed run continues from the newest one (of either loop). Pictures, events
+    and --eval_every's figures go into the run's folder. Returns the per-epoch
     (loss_val_D, loss_val_G)."""
-    if eval_every and not run_dir:
-        raise ValueError('eval_every writes into run_dir: give both')
+    settings = run.settings
+    with tf.Graph().as_default():
+        seeding.seed_graph(settings.seed)
+        # 9.1.1: read after the seed, so the reader seeds NumPy from it as TF 1.15 did.
+        mnist = input_data.read_data_sets(settings.data_dir, one_hot=True, source_url=settings.source_url)
+        return _train(listing, run, mnist, **settings.hparams)
+
+
+def _train(listing, run, mnist, total_epoch, batch_size, n_hidden, n_noise, learning_rate):
+    loop, total_batch = run.settings.loop, run.settings.total_batch
+    progress = run.progress
     if loop == 'fast':
         from tf1gan import fused
         fast = fused.FusedLoop(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
@@ -66,45 +75,39 @@ def train(listing, mnist, sample_dir, total_epoch, batch_size, n_hidden, n_noise
         epoch_loop = lambda n: run_epoch(sess, graph, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
     else:
         raise ValueError(f'unknown loop {loop!r}: expected one of {", ".join(LOOPS)}')
-    checkpoints = checkpoint.Checkpoints(checkpoint_dir) if checkpoint_dir else None
+    checkpoints = checkpoint.Checkpoints(run.checkpoint_dir)
 
     sess = tf.Session()
     sess.run(tf.global_variables_initializer())
-    start_epoch = checkpoints.restore(sess, mnist.train) if resume else 0
+    start_epoch = checkpoints.restore(sess, mnist.train) if run.restore else 0
 
     if total_batch is None:
         total_batch = int(mnist.train.num_examples / batch_size)
 
-    events = summaries.Summaries(run_dir, graph=sess.graph, resumed_at=start_epoch if resume else None) \
-        if run_dir else None
-    evaluation = periodic_eval.PeriodicEval(eval_every, run_dir, mnist.test.images, events) if eval_every else None
+    events = run.events(graph=sess.graph, resumed_at=start_epoch)
+    evaluation = run.evaluation(mnist.test.images, events)
 
     history = []
     with sess:
         for epoch in range(start_epoch, total_epoch):
             loss_val_D, loss_val_G = epoch_loop(total_batch)
+            run.check_finite(epoch, loss_val_D, loss_val_G)  # before its checkpoint: the last saved one is good
             history.append((float(loss_val_D), float(loss_val_G)))
 
             if samples.is_sample_epoch(epoch):
                 rows = listing.sample_rows(sess, graph, mnist, n_noise)
-                samples.save_rows(rows, samples.epoch_path(sample_dir, epoch))
-                if events:
-                    events.picture(epoch, samples.epoch_path(sample_dir, epoch))
+                samples.save_rows(rows, samples.epoch_path(run.sample_dir, epoch))
+                events.picture(epoch, samples.epoch_path(run.sample_dir, epoch))
             # The book prints before drawing its picture; printing right after the checkpoint
             # means every printed epoch is saved, so a killed and resumed run repeats no line.
-            if checkpoints:
-                checkpoints.save(sess, epoch, mnist.train)
-            log(listing.log_line(epoch, loss_val_D, loss_val_G))
-            if events:
-                events.losses(epoch, loss_val_D, loss_val_G)
+            checkpoints.save(sess, epoch, mnist.train)
+            run.log(listing.log_line(epoch, loss_val_D, loss_val_G))
+            events.losses(epoch, loss_val_D, loss_val_G)
             if evaluation and evaluation.due(epoch):  # after the line: a saved epoch is a printed one
                 evaluation.log(epoch, *eval_images(sess, graph, listing, n_noise))
-            if events:
-                events.flush()
-            if checkpoints:
-                checkpoints.prune()
+            events.flush()
+            checkpoints.prune()
 
-    if events:
-        events.close()
-    log('최적화 완료!')
+    events.close()
+    run.log('최적화 완료!')
     return history
