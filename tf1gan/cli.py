@@ -150,6 +150,9 @@ def environment_failure(error):
         if isinstance(error, tf.errors.ResourceExhaustedError):
             return ('out of memory: a setting asks for more than this machine has (--batch_size, --n_noise, --num?): '
                     + error.message.splitlines()[0][:200])
+        if isinstance(error, tf.errors.InvalidArgumentError) and 'Cannot parse tensor from proto' in error.message:
+            return ('a setting makes a tensor larger than TensorFlow can hold (2 GB a tensor): '
+                    '--n_noise, --n_hidden or --batch_size is too large')
         if isinstance(error, (tf.errors.DataLossError, tf.errors.UnknownError)) and 'No space left' in error.message:
             return 'no space left on the device: ' + error.message.splitlines()[0][:200]
     return None

@@ -199,8 +199,9 @@ def define_flags():
     flags.DEFINE_enum('reference', None, list(REFERENCES),
                       'Instead of a run, score reference images: real (--num MNIST test images), train '
                       '(the first --num training images) or noise (uniform random pixels).')
-    flags.DEFINE_integer('num', 10000, 'Images to draw and score (cgan: a multiple of 10, --num/10 of each digit).',
-                         lower_bound=2)
+    flags.DEFINE_integer('num', 10000, 'Images to draw and score (cgan: a multiple of 10, --num/10 of each digit), '
+                         'at most 100,000 (ten times the MNIST test set the figures compare with).',
+                         lower_bound=2, upper_bound=100000)
     flags.DEFINE_integer('seed', 0, 'Fixes the noise the generator draws from (and the reference images picked).',
                          lower_bound=0)
     flags.DEFINE_string('output', None, 'Write the figures as JSON here (folders are made as needed). Default: '

@@ -38,6 +38,11 @@ def parse_digits(text):
 
 flags.register_validator('digits', lambda v: v is None or parse_digits(v) is not None,
                          "expected digits 0-9 separated by commas (3,1,4,1,5), or 'all'")
+MAX_IMAGES = 10000  # one picture: a 100 x 100 grid at most (and well inside any machine's memory)
+flags.register_multi_flags_validator(['num', 'digits'],
+                                     lambda v: v['num'] * (10 if v['digits'] == 'all' else 1) <= MAX_IMAGES,
+                                     f'expected at most {MAX_IMAGES:,} images in one picture (--num, times 10 with '
+                                     '--digits=all)')
 
 
 def main(argv):

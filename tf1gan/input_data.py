@@ -242,8 +242,8 @@ def _fetch(filename, train_dir, source_url):
                                            str(e).replace('\n', ' '), train_dir)) from None
     mismatch = _mismatch(filename, data)
     if mismatch:
-        raise MnistError('%s is not the MNIST file %s: %s; nothing was written to %s'
-                         % (source, filename, mismatch, train_dir))
+        raise MnistError('%s is not the MNIST file %s: %s; it was not copied into %s (files fetched before '
+                         'it stay there)' % (source, filename, mismatch, train_dir))
     return data
 
 

@@ -131,22 +131,24 @@ def train(run):
     that has done all its steps already says so on stderr and changes nothing."""
     settings = run.settings
     module, trainer = listing.load(settings.model), listing.trainer(settings.model)
+    runs.check_layout(run.folder)
     if run.resumed:
+        from tf1gan import checkpoint  # imports TensorFlow
         done = finished_steps(run)
-        run.restore = done > 0
-        from tf1gan import checkpoint
         cut_short = checkpoint.incomplete_steps(run.checkpoint_dir)
         if cut_short:
             print(f'tf1gan: {checkpoint.prefix(run.checkpoint_dir, cut_short[-1])} is incomplete (a save cut short, '
-                  f'or a file of it lost); resuming from the newest complete checkpoint'
-                  f'{", " + os.path.basename(checkpoint.latest(run.checkpoint_dir)) if done else ""}', file=sys.stderr)
-        if not run.restore:
-            print(f'{run.folder} was stopped before its first checkpoint: it starts again from the beginning',
-                  file=sys.stderr)
-        elif done >= settings.hparams['total_epoch']:
+                  'or a file of it lost); it is not used', file=sys.stderr)
+        if done >= settings.hparams['total_epoch']:
             print(f'{run.folder} has finished all {done} of its {getattr(trainer, "STEPS", "steps")}: nothing to '
                   f'resume (add --total_epoch=N, N > {done}, to train it further)', file=sys.stderr)
             return []
+        run.restore = done > 0
+        if run.restore:
+            checkpoint.verify(checkpoint.latest(run.checkpoint_dir))  # a damaged one: one line, nothing written
+        else:
+            print(f'{run.folder} was stopped before its first checkpoint: it starts again from the beginning',
+                  file=sys.stderr)
     begun = False
     try:
         with run.log.tee():

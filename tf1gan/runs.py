@@ -43,6 +43,22 @@ def holds_run(folder):
     return bool(names & {RECORD, 'log.txt'}) or (os.path.isdir(checkpoints) and bool(os.listdir(checkpoints)))
 
 
+# What a run writes, and the kind of thing each must be.
+LAYOUT = {'checkpoints': 'folder', 'samples': 'folder', 'log.txt': 'file', RECORD: 'file'}
+
+
+def check_layout(folder):
+    """InputError (one line) if the run folder, or a place inside it the run writes to, is the wrong
+    kind of thing (a file where a folder must be, or the other way round): refused before training."""
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise InputError(f'{folder} is a file; expected a run folder')
+    for name, kind in LAYOUT.items():
+        path = os.path.join(folder, name)
+        if os.path.exists(path) and os.path.isdir(path) != (kind == 'folder'):
+            raise InputError(f'{path} is a {"folder" if os.path.isdir(path) else "file"}; expected a {kind} '
+                             f'(move it out of the way)')
+
+
 def next_free(model, root=ROOT):
     """runs/<model>, or the first of runs/<model>-2, -3, ... that holds nothing yet."""
     folder, n = os.path.join(root, model), 1

@@ -1,0 +1,171 @@
+"""Damaged files, wrong kinds of places and impossible settings: one line naming the thing, a non-zero
+exit, and every file already written left byte for byte as it was."""
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from training import train
+
+TRACEBACK = 'Traceback (most recent call last)'
+
+
+def tf1gan(command, *args, cwd):
+    return subprocess.run([sys.executable, '-m', f'tf1gan.{command}', *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def files(folder):
+    """{path: bytes} of every file below folder (a folder itself shows as None)."""
+    found = {}
+    for top, dirs, names in os.walk(folder):
+        for name in dirs:
+            found[os.path.relpath(os.path.join(top, name), folder)] = None
+        for name in names:
+            with open(os.path.join(top, name), 'rb') as f:
+                found[os.path.relpath(os.path.join(top, name), folder)] = f.read()
+    return found
+
+
+@pytest.fixture(scope='module')
+def trained(mnist_dir, tmp_path_factory):
+    """A seeded 3-epoch cgan run (2 iterations an epoch): checkpoints after epochs 0, 1 and 2."""
+    out = tmp_path_factory.mktemp('trained') / 'run'
+    train('cgan', out, 3, mnist_dir=mnist_dir, total_batch=2)
+    return out
+
+
+@pytest.fixture
+def damaged_run(trained, tmp_path):
+    """A copy of the trained run in tmp_path/run."""
+    shutil.copytree(trained, tmp_path / 'run')
+    return tmp_path / 'run'
+
+
+def newest(run, suffix):
+    return run / 'checkpoints' / f'model.ckpt-2{suffix}'
+
+
+def truncate(path, size):
+    with open(path, 'r+b') as f:
+        f.truncate(size)
+
+
+def zero(path):
+    path.write_bytes(bytes(path.stat().st_size))
+
+
+def flip_a_bit(path):
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x10
+    path.write_bytes(bytes(data))
+
+
+def replace_with_file(path):
+    shutil.rmtree(path)
+    path.write_text('not a folder')
+
+
+def replace_with_folder(path):
+    path.unlink()
+    path.mkdir()
+
+
+DAMAGE = {
+    'data file truncated': (lambda run: truncate(newest(run, '.data-00000-of-00001'), 1000), 'model.ckpt-2 is damaged'),
+    'index file truncated': (lambda run: truncate(newest(run, '.index'), 100), 'model.ckpt-2 is damaged'),
+    'data file zeroed': (lambda run: zero(newest(run, '.data-00000-of-00001')), 'model.ckpt-2 is damaged'),
+    'data file with a flipped bit': (lambda run: flip_a_bit(newest(run, '.data-00000-of-00001')),
+                                     'model.ckpt-2 is damaged'),
+    'resume file truncated': (lambda run: truncate(newest(run, '.resume.npz'), 200), 'model.ckpt-2 is damaged'),
+    'run.json of the wrong shape': (lambda run: (run / 'run.json').write_text('[1, 2]'),
+                                    'run.json is not a tf1gan run record'),
+    'checkpoints is a file': (lambda run: replace_with_file(run / 'checkpoints'),
+                              'checkpoints is a file; expected a folder'),
+    'log.txt is a folder': (lambda run: replace_with_folder(run / 'log.txt'), 'log.txt is a folder; expected a file'),
+}
+
+
+@pytest.mark.parametrize('damage', DAMAGE)
+def test_resuming_a_damaged_run_is_one_line_and_changes_nothing(damage, damaged_run, mnist_dir):
+    make, named = DAMAGE[damage]
+    make(damaged_run)
+    before = files(damaged_run)
+    result = tf1gan('main', '--resume', '--run_dir=./run', '--total_epoch=5', f'--data_dir={mnist_dir}',
+                    cwd=damaged_run.parent)
+    assert result.returncode == 1 and TRACEBACK not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith('tf1gan: ') and named in line
+    assert files(damaged_run) == before
+
+
+def test_a_damaged_newest_checkpoint_names_the_older_one_to_fall_back_on(damaged_run, mnist_dir):
+    zero(newest(damaged_run, '.data-00000-of-00001'))
+    result = tf1gan('main', '--resume', '--run_dir=./run', '--total_epoch=5', f'--data_dir={mnist_dir}',
+                    cwd=damaged_run.parent)
+    assert 'the older checkpoint model.ckpt-1 is complete: move model.ckpt-2.* out of' in result.stderr
+
+
+def test_a_checkpoint_missing_its_resume_file_is_passed_over_with_a_notice(damaged_run, mnist_dir):
+    os.remove(newest(damaged_run, '.resume.npz'))
+    result = tf1gan('main', '--resume', '--run_dir=./run', f'--data_dir={mnist_dir}', cwd=damaged_run.parent)
+    assert result.returncode == 0, result.stderr
+    assert 'model.ckpt-2 is incomplete (a save cut short, or a file of it lost); it is not used' in result.stderr
+    assert [line[:12] for line in result.stdout.splitlines() if line.startswith('Epoch')] == ['Epoch:  0002']
+
+
+@pytest.mark.parametrize('command, args', [
+    ('generate', ['--digits=1,2']),
+    ('evaluate', ['--num=10', '--data_dir={mnist_dir}']),
+])
+def test_drawing_from_a_damaged_checkpoint_is_one_line_and_writes_nothing(command, args, damaged_run, mnist_dir):
+    flip_a_bit(newest(damaged_run, '.data-00000-of-00001'))
+    before = files(damaged_run)
+    result = tf1gan(command, '--run_dir=./run', *(a.format(mnist_dir=mnist_dir) for a in args),
+                    cwd=damaged_run.parent)
+    assert result.returncode == 1 and TRACEBACK not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith('tf1gan: ') and 'model.ckpt-2 is damaged' in line
+    assert files(damaged_run) == before
+
+
+@pytest.mark.parametrize('command, args, named', [
+    ('generate', ['--digits=1', '--output=out/'], 'is a folder; expected a file name'),
+    ('evaluate', ['--num=10', '--output=.'], 'is a folder; expected a file name'),
+    ('evaluate', ['--num=10', '--output=run/run.json'], "is the run's own run.json"),
+])
+def test_an_output_that_is_a_folder_or_the_runs_own_file_is_refused(command, args, named, damaged_run):
+    before = files(damaged_run)
+    result = tf1gan(command, '--run_dir=./run', *args, cwd=damaged_run.parent)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert named in line
+    assert files(damaged_run) == before
+
+
+def test_generate_on_a_cgan_run_without_digits_says_to_give_them(damaged_run):
+    result = tf1gan('generate', '--run_dir=./run', cwd=damaged_run.parent)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ['tf1gan: ./run is a cgan run: give --digits (3,1,4 or all) to say which '
+                                          'digits to draw']
+
+
+def test_a_noise_size_no_tensor_can_hold_is_one_line(tmp_path, mnist_dir):
+    result = tf1gan('main', '--model=gan', '--n_noise=1000000000', '--total_epoch=1', '--total_batch=1',
+                    f'--data_dir={mnist_dir}', cwd=tmp_path)
+    assert result.returncode == 1 and TRACEBACK not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith('tf1gan: a setting makes a tensor larger than TensorFlow can hold')
+
+
+@pytest.mark.parametrize('command, args, named', [
+    ('generate', ['--num=100000000'], 'at most 10,000 images in one picture'),
+    ('generate', ['--digits=all', '--num=1001'], 'at most 10,000 images in one picture'),
+    ('evaluate', ['--num=100001'], '--num'),
+])
+def test_a_number_of_images_no_picture_or_machine_can_hold_is_refused_up_front(command, args, named, tmp_path):
+    result = tf1gan(command, *args, cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith('tf1gan: ') and named in line
