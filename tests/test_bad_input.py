@@ -169,3 +169,14 @@ def test_a_number_of_images_no_picture_or_machine_can_hold_is_refused_up_front(c
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
     assert line.startswith('tf1gan: ') and named in line
+
+
+def test_a_full_disk_is_one_line_whether_python_or_tensorflow_meets_it():
+    import errno
+    import tensorflow as tf
+    from tf1gan import cli
+    assert cli.environment_failure(OSError(errno.ENOSPC, 'No space left on device', 'runs/x/samples/009.png')) == \
+        'runs/x/samples/009.png: No space left on device'
+    saver_failed = tf.errors.ResourceExhaustedError(None, None, 'Graph execution error: ... No space left on device')
+    assert cli.environment_failure(saver_failed) == 'no space left on the device: a file could not be written'
+    assert cli.environment_failure(ValueError('a bug')) is None  # anything else keeps its traceback

@@ -147,12 +147,12 @@ def environment_failure(error):
         return 'out of memory: a setting asks for more than this machine has (--batch_size, --n_noise, --num?)'
     if 'tensorflow' in sys.modules:
         import tensorflow as tf
-        if isinstance(error, tf.errors.ResourceExhaustedError):
-            return ('out of memory: a setting asks for more than this machine has (--batch_size, --n_noise, --num?): '
-                    + error.message.splitlines()[0][:200])
-        if isinstance(error, tf.errors.InvalidArgumentError) and 'Cannot parse tensor from proto' in error.message:
-            return ('a setting makes a tensor larger than TensorFlow can hold (2 GB a tensor): '
-                    '--n_noise, --n_hidden or --batch_size is too large')
-        if isinstance(error, (tf.errors.DataLossError, tf.errors.UnknownError)) and 'No space left' in error.message:
-            return 'no space left on the device: ' + error.message.splitlines()[0][:200]
+        if isinstance(error, tf.errors.OpError):
+            if 'No space left on device' in error.message:
+                return 'no space left on the device: a file could not be written'
+            if isinstance(error, tf.errors.ResourceExhaustedError):
+                return 'out of memory: a setting asks for more than this machine has (--batch_size, --n_noise, --num?)'
+            if isinstance(error, tf.errors.InvalidArgumentError) and 'Cannot parse tensor from proto' in error.message:
+                return ('a setting makes a tensor larger than TensorFlow can hold (2 GB a tensor): '
+                        '--n_noise, --n_hidden or --batch_size is too large')
     return None
