@@ -117,3 +117,19 @@ def test_a_short_run_prints_the_books_lines_and_draws_its_first_picture_into_its
     assert (tmp_path / 'run' / 'log.txt').read_text(encoding='utf-8').splitlines() == lines
     assert os.listdir(tmp_path / 'run' / 'checkpoints')
     assert result.stderr == f'tf1gan: new run {tmp_path / "run"}\n'  # nothing of TensorFlow's or absl's
+
+
+def test_a_dcgan_run_prints_its_lines_and_nothing_of_tensorflows_or_keras(mnist_dir, tmp_path):
+    result = tf1gan_main('--model=dcgan', '--total_epoch=3', '--batch_size=8', '--saving_interval=2', '--seed=1',
+                         f'--data_dir={mnist_dir}', f'--run_dir={tmp_path / "run"}', cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ['epoch:0', 'epoch:1', 'epoch:2']
+    assert result.stderr == f'tf1gan: new run {tmp_path / "run"}\n'
+    assert sorted(os.listdir(tmp_path / 'run' / 'samples')) == ['gan_mnist_0.png', 'gan_mnist_2.png']
+
+
+def test_verbose_shows_tensorflows_own_lines(mnist_dir, tmp_path):
+    result = tf1gan_main('--model=gan', '--total_epoch=1', '--total_batch=1', '--verbose', f'--data_dir={mnist_dir}',
+                         f'--run_dir={tmp_path / "run"}', cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stderr.splitlines()) > 1

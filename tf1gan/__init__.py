@@ -8,5 +8,8 @@ This must happen before TensorFlow itself is imported, so it is done here, first
 import os
 
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
-USER_SET_LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL" in os.environ  # --verbose leaves a reader's own setting alone
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# TensorFlow's C++ log level: tf1gan's default unless the reader set one (the commands' --verbose and
+# quiet mode leave a reader's own setting alone). The mark tells child processes the level is ours.
+USER_SET_LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL" in os.environ and "TF1GAN_DEFAULT_LOG_LEVEL" not in os.environ
+if not USER_SET_LOG_LEVEL:
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = os.environ["TF1GAN_DEFAULT_LOG_LEVEL"] = "2"

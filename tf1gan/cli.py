@@ -70,6 +70,8 @@ def import_tensorflow(verbose=False):
             os.environ['TF_CPP_MIN_LOG_LEVEL'] = '0'
         import tensorflow  # noqa: F401
         return
+    if not tf1gan.USER_SET_LOG_LEVEL:
+        os.environ['TF_CPP_MIN_LOG_LEVEL'] = '3'  # its C++ errors too (Grappler's 'remapper failed' in the DCGAN)
     sys.stderr.flush()
     saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)
