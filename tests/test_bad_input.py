@@ -180,3 +180,23 @@ def test_a_full_disk_is_one_line_whether_python_or_tensorflow_meets_it():
     saver_failed = tf.errors.ResourceExhaustedError(None, None, 'Graph execution error: ... No space left on device')
     assert cli.environment_failure(saver_failed) == 'no space left on the device: a file could not be written'
     assert cli.environment_failure(ValueError('a bug')) is None  # anything else keeps its traceback
+
+
+@pytest.mark.parametrize('command, args, status, named', [
+    ('main', ['--model=gan', '--run_dir='], 2, '--run_dir=: expected a folder'),
+    ('main', ['--resume', '--run_dir=./run'], 1, 'run.json lacks the hyper-parameters'),
+    ('generate', ['--run_dir=./run', '--digits=1'], 1, 'run.json lacks the hyper-parameters'),
+    ('generate', ['--run_dir=./afile'], 1, './afile is not a run folder (a file)'),
+    ('main', ['--model=gan', '--resume'], 1, 'no run of gan in runs/'),
+    ('compare', ['--run_dir=./run'], 2, './run/log.txt not found'),
+])
+def test_more_bad_input_is_one_line(command, args, status, named, tmp_path, mnist_dir):
+    (tmp_path / 'afile').write_text('')
+    (tmp_path / 'run').mkdir()
+    (tmp_path / 'run' / 'run.json').write_text('{"model": "cgan", "hparams": {}, "state": "finished"}')
+    before = files(tmp_path)
+    result = tf1gan(command, *args, *([f'--data_dir={mnist_dir}'] if command == 'main' else []), cwd=tmp_path)
+    assert result.returncode == status and TRACEBACK not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith('tf1gan: ') and named in line
+    assert files(tmp_path) == before

@@ -225,3 +225,28 @@ def test_a_listing_registered_in_the_registry_trains_into_its_own_run_folder(mni
     assert json.loads((tmp_path / 'run' / 'run.json').read_text())['model'] == 'toy'
     more, _ = train('toy', tmp_path / 'run', 3, mnist_dir=mnist_dir, resume=True)
     assert [line.split(' D ')[0] for line in more] == ['toy epoch 2', '최적화 완료!']
+
+
+def test_two_runs_started_at_once_get_two_folders(mnist_dir, tmp_path):
+    settings = run.Settings('gan', dict(listing.load('gan').HPARAMS, total_epoch=1), total_batch=2,
+                            data_dir=str(mnist_dir), source_url=str(mnist_dir))
+    first, second = run.new(settings, root=str(tmp_path)), run.new(settings, root=str(tmp_path))
+    assert first.folder == second.folder  # both chose runs/gan before either began
+    run.train(first)
+    run.train(second)
+    assert (first.folder, second.folder) == (str(tmp_path / 'gan'), str(tmp_path / 'gan-2'))
+    assert len(epoch_lines((tmp_path / 'gan-2' / 'log.txt').read_text().splitlines())) == 1
+
+
+def test_a_run_being_trained_is_not_resumed_by_a_second_command(mnist_dir, tmp_path):
+    train('gan', tmp_path, 1, mnist_dir=mnist_dir)
+    record = json.loads((tmp_path / 'run.json').read_text())
+    busy = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])
+    try:
+        (tmp_path / 'run.json').write_text(json.dumps(dict(record, state='running', pid=busy.pid)))
+        with pytest.raises(errors.InputError, match=f'is being trained right now .process {busy.pid}.'):
+            run.resumed('gan', {'total_epoch': 2}, run_dir=str(tmp_path))
+    finally:
+        busy.kill()
+        busy.wait()
+    assert run.resumed('gan', {'total_epoch': 2}, run_dir=str(tmp_path)).folder == str(tmp_path)  # gone: resumable

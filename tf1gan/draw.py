@@ -29,9 +29,10 @@ def draw(run_dir, model=None, digits=None, num=25, seed=None):
     """Rows of generated 784-pixel images from the run's newest checkpoint: cgan draws `digits`,
     gan and dcgan a grid of num."""
     record = runs.read_record(run_dir)
+    if model is not None and record['model'] != model:
+        raise InputError(f'{run_dir} is a run of {record["model"]}, not {model}')
+    runs.check_hparams(run_dir, record)
     trained, hparams = record['model'], record['hparams']
-    if model is not None and trained != model:
-        raise InputError(f'{run_dir} is a run of {trained}, not {model}')
     if trained == 'cgan' and digits is None:
         raise InputError(f'{run_dir} is a cgan run: give --digits (3,1,4 or all) to say which digits to draw')
     if trained != 'cgan' and digits is not None:

@@ -39,6 +39,7 @@ class Run:
 
     def __init__(self, folder, settings, resumed=False, progress=range):
         self.folder, self.settings, self.resumed, self.progress = folder, settings, resumed, progress
+        self.root = None  # set when tf1gan chose the folder's name (run.new without run_dir)
         self.restore = resumed  # continue from the newest checkpoint (train() says whether there is one)
         self.log = runlog.RunLog(folder, resume=resumed, held=True)
 
@@ -78,17 +79,35 @@ class Run:
         runs.write_record(self.folder, record)
 
 
+def _refuse_taken(folder, settings, root):
+    return InputError(f'{folder} already holds a run: add --resume to continue it, or leave out --run_dir (a new '
+                      f'run gets the next free folder, {runs.next_free(settings.model, root)})')
+
+
 def new(settings, run_dir=None, root=runs.ROOT, progress=range):
     """A new run: in run_dir (runs.folder_for), which must not hold a run yet, or in the next free
-    runs/<model>, runs/<model>-2, ... It writes nothing until begin()."""
+    runs/<model>, runs/<model>-2, ... Nothing is written until train() claims the folder."""
     if run_dir is None:
-        folder = runs.next_free(settings.model, root)
-    else:
-        folder = runs.folder_for(run_dir)
-        if runs.holds_run(folder):
-            raise InputError(f'{folder} already holds a run: add --resume to continue it, or leave out '
-                             f'--run_dir (a new run gets the next free folder, {runs.next_free(settings.model, root)})')
+        this = Run(runs.next_free(settings.model, root), settings, progress=progress)
+        this.root = root  # named by us: another free name is taken if a run started meanwhile claims this one
+        return this
+    folder = runs.folder_for(run_dir)
+    if runs.holds_run(folder):
+        raise _refuse_taken(folder, settings, root)
     return Run(folder, settings, progress=progress)
+
+
+def _claim(run):
+    """Writes a new run's run.json, if no other run has one there (two commands started at once get
+    two folders, or the named one is refused)."""
+    while True:
+        os.makedirs(run.folder, exist_ok=True)
+        if runs.create_record(run.folder, runs.new_record(run.settings)):
+            return
+        if run.root is None:
+            raise _refuse_taken(run.folder, run.settings, runs.ROOT)
+        run.folder = runs.next_free(run.settings.model, run.root)
+        run.log.move(run.folder)
 
 
 def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=range):
@@ -97,7 +116,10 @@ def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=range):
     by name) must agree with them, except total_epoch (train longer), loop, eval_every and
     where MNIST is."""
     folder = runs.find(run_dir, [model] if model else list(listing.REGISTRY), root)
-    record = runs.read_record(folder)
+    record = runs.check_hparams(folder, runs.read_record(folder))
+    if runs.is_training(record):
+        raise InputError(f'{folder} is being trained right now (process {record["pid"]}); wait for it, or stop it '
+                         'first')
     hparams = dict(record['hparams'])
     differ = []
     for name, value in asked.items():
@@ -155,11 +177,11 @@ def train(run):
             # Missing or damaged MNIST files are reported before the run folder is made; the
             # download lines, held until then, go into log.txt.
             input_data.maybe_download(settings.data_dir, settings.source_url)
-            os.makedirs(run.folder, exist_ok=True)
             if run.resumed:
-                run.set_state('running', hparams=settings.hparams, loop=settings.loop, eval_every=settings.eval_every)
+                run.set_state('running', hparams=settings.hparams, loop=settings.loop, eval_every=settings.eval_every,
+                              pid=os.getpid())
             else:
-                runs.write_record(run.folder, runs.new_record(settings))
+                _claim(run)
             begun = True
             run.log.begin()
             print(f'tf1gan: {"resuming" if run.resumed else "new run"} {run.folder}', file=sys.stderr, flush=True)

@@ -46,6 +46,11 @@ class RunLog:
         self._path, self._mode, self._file = log_path(run_dir), 'a' if resume else 'w', None
         self._held = [] if held else None
 
+    def move(self, run_dir):
+        """The run's folder changed before it began (another run claimed the first): log there."""
+        assert self._file is None, 'the log has begun'
+        self._path = log_path(run_dir)
+
     def begin(self):
         """held=True keeps what is printed in memory until begin(): a run that fails before it
         starts (a bad MNIST file, say) leaves no log behind."""

@@ -73,7 +73,7 @@ def read_record(folder):
     path = os.path.join(folder, RECORD)
     if not os.path.exists(path):
         if not os.path.isdir(folder):
-            raise InputError(f'{folder} is not a run folder (no such folder)')
+            raise InputError(f'{folder} is not a run folder ({"a file" if os.path.exists(folder) else "no such folder"})')
         raise InputError(f'{folder} holds no run ({RECORD} is missing)')
     try:
         with open(path, encoding='utf-8') as f:
@@ -86,10 +86,44 @@ def read_record(folder):
     return record
 
 
+def check_hparams(folder, record):
+    """InputError unless the record holds every hyper-parameter of its listing (imports the listing)."""
+    from tf1gan import listing
+    missing = sorted(set(listing.load(record['model']).HPARAMS) - set(record['hparams']))
+    if missing:
+        raise InputError(f'{os.path.join(folder, RECORD)} lacks the hyper-parameters {", ".join(missing)} of '
+                         f'{record["model"]}; expected a record as tf1gan.main writes it')
+    return record
+
+
 def write_record(folder, record):
     """Replaces run.json atomically: a kill leaves the old record or the new one."""
     files.write_bytes_atomically(os.path.join(folder, RECORD),
                                  (json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + '\n').encode())
+
+
+def create_record(folder, record):
+    """Writes run.json only if there is none yet (exclusive creation); False if another run has one."""
+    try:
+        with open(os.path.join(folder, RECORD), 'x', encoding='utf-8') as f:
+            f.write(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + '\n')
+    except FileExistsError:
+        return False
+    return True
+
+
+def is_training(record):
+    """True if the record says a process of this machine is training the run now."""
+    pid = record.get('pid')
+    if record.get('state') != 'running' or not isinstance(pid, int) or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def new_record(settings):
@@ -97,7 +131,7 @@ def new_record(settings):
     book used, for tf1gan.compare), its state and when it started."""
     from tf1gan import listing
     return dict(settings.recorded(), listing_hparams=dict(listing.load(settings.model).HPARAMS), state='running',
-                started=time.strftime('%Y-%m-%dT%H:%M:%S'), started_ns=time.time_ns())
+                pid=os.getpid(), started=time.strftime('%Y-%m-%dT%H:%M:%S'), started_ns=time.time_ns())
 
 
 def differences_from_book(record):
