@@ -108,7 +108,8 @@ def test_the_packaged_logs_hold_the_values_the_book_printed():
     assert (cgan.d[0], cgan.g[0], cgan.d[1], cgan.d[99], cgan.g[99]) == (0.01216, 7.923, 0.009068, 0.6957, 1.951)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f'{SEED} not present')
+@pytest.mark.skipif(not SEED.exists(), reason=f'needs the book chapter\'s text, which this project keeps beside '
+                    f'the checkout and a reader\'s clone does not have ({SEED})')
 def test_the_packaged_logs_are_the_seed_texts_epoch_lines_in_order():
     seed_lines = [line.strip() for line in SEED.read_text(encoding='utf-8').splitlines()
                   if book_logs.EPOCH_LINE.fullmatch(line.strip())]
@@ -201,7 +202,8 @@ def test_the_picture_comparison_pairs_the_epochs_present_in_both_folders(tmp_pat
     assert [epoch for epoch, _, _ in pairs] == [0, 19]
 
 
-@pytest.mark.skipif(not BOOK_PICTURES.exists(), reason=f'{BOOK_PICTURES} not present')
+@pytest.mark.skipif(not BOOK_PICTURES.exists(), reason=f'needs the book\'s pictures, which this project keeps beside '
+                    f'the checkout and a reader\'s clone does not have ({BOOK_PICTURES})')
 @pytest.mark.parametrize('model', ['gan', 'cgan'])
 def test_the_picture_comparison_puts_the_books_pictures_beside_the_runs(model, tmp_path):
     rows = 1 if model == 'gan' else 2

@@ -121,7 +121,7 @@ def test_resuming_a_finished_run_says_so_in_one_line_and_changes_nothing(three_r
     before = fingerprint(cwd / 'runs')
     result = tf1gan('main', *args, '--resume', cwd=cwd)  # the newest run of cgan: runs/cgan-3
     assert result.returncode == 0 and result.stdout == ''
-    assert result.stderr.splitlines() == [f'{os.path.join("runs", "cgan-3")} has finished all 2 of its epochs: '
+    assert result.stderr.splitlines() == [f'tf1gan: {os.path.join("runs", "cgan-3")} has finished all 2 of its epochs: '
                                           'nothing to resume (add --total_epoch=N, N > 2, to train it further)']
     assert fingerprint(cwd / 'runs') == before
 

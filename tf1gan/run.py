@@ -162,14 +162,14 @@ def train(run):
             print(f'tf1gan: {checkpoint.prefix(run.checkpoint_dir, cut_short[-1])} is incomplete (a save cut short, '
                   'or a file of it lost); it is not used', file=sys.stderr)
         if done >= settings.hparams['total_epoch']:
-            print(f'{run.folder} has finished all {done} of its {getattr(trainer, "STEPS", "steps")}: nothing to '
+            print(f'tf1gan: {run.folder} has finished all {done} of its {getattr(trainer, "STEPS", "steps")}: nothing to '
                   f'resume (add --total_epoch=N, N > {done}, to train it further)', file=sys.stderr)
             return []
         run.restore = done > 0
         if run.restore:
             checkpoint.verify(checkpoint.latest(run.checkpoint_dir))  # a damaged one: one line, nothing written
         else:
-            print(f'{run.folder} was stopped before its first checkpoint: it starts again from the beginning',
+            print(f'tf1gan: {run.folder} was stopped before its first checkpoint: it starts again from the beginning',
                   file=sys.stderr)
     begun = False
     try:
