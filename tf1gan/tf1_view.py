@@ -139,7 +139,7 @@ class Views:
     def read_data_sets(self, train_dir, *args, source_url=None, **kwargs):
         """input_data.read_data_sets as the script calls it, from --data_dir and --source_url if given."""
         return input_data.read_data_sets(self.data_dir or train_dir, *args,
-                                         source_url=source_url or self.source_url or input_data.DEFAULT_SOURCE_URL,
+                                         source_url=self.source_url or source_url or input_data.DEFAULT_SOURCE_URL,
                                          **kwargs)
 
     def load_data(self, path='mnist.npz'):
