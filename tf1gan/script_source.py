@@ -131,11 +131,8 @@ def _replace(cell, edits):
     return Cell(''.join(lines), cell.filename)
 
 
-def uses_graph_mode(cells):
-    """mode='auto': graph mode (TF1) unless the script is Keras only. A script that uses any of
-    GRAPH_NAMES (tf.placeholder, tf.Session, ...) runs in a graph, as TF 1.x ran everything;
-    one that imports Keras (tensorflow.keras, tf.keras, keras) and uses none of them runs
-    eagerly, as TensorFlow 2.x ran Keras; any other script runs in a graph."""
+def _names_and_keras(cells):
+    """(every name the cells use or import, whether they import Keras)."""
     names, keras = set(), False
     for cell in cells:
         for node in ast.walk(ast.parse(cell.source, cell.filename)):
@@ -150,6 +147,20 @@ def uses_graph_mode(cells):
                 modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or '']
                 keras |= any(m.split('.')[0] == 'keras' or m.split('.')[:2] == ['tensorflow', 'keras']
                              for m in modules)
+    return names, keras
+
+
+def uses_graph_api(cells):
+    """True if the cells use TF1's graph API: any of GRAPH_NAMES."""
+    return bool(_names_and_keras(cells)[0] & GRAPH_NAMES)
+
+
+def uses_graph_mode(cells):
+    """mode='auto': graph mode (TF1) unless the script is Keras only. A script that uses any of
+    GRAPH_NAMES (tf.placeholder, tf.Session, ...) runs in a graph, as TF 1.x ran everything;
+    one that imports Keras (tensorflow.keras, tf.keras, keras) and uses none of them runs
+    eagerly, as TensorFlow 2.x ran Keras; any other script runs in a graph."""
+    names, keras = _names_and_keras(cells)
     return bool(names & GRAPH_NAMES) or not keras
 
 

@@ -1,0 +1,69 @@
+"""`%load_ext tf1gan` in IPython or Jupyter: the following cells see TensorFlow as TF1 scripts did.
+
+The notebook's namespace gets tf1gan.tf1_view's `__import__` (`import tensorflow as tf` is
+TF1, input_data is TF 1.15's reader, Keras is Keras 2); nothing outside the notebook's own
+cells changes. The first cell that uses TF1's graph API (tf.placeholder, tf.Session, ...:
+tf1gan.script_source.GRAPH_NAMES) enters a fresh default graph, which stays for the following
+cells; before that, cells run eagerly, as TensorFlow 2 ran Keras. `%tf1gan_mode graph` or
+`%tf1gan_mode eager` chooses instead. `plt.savefig` into a missing folder makes the folder.
+IPython runs the magic lines itself (`%matplotlib inline`).
+"""
+import builtins
+import sys
+
+from tf1gan import figures, script_source, tf1_view
+
+
+class Extension:
+    def __init__(self, shell):
+        self.shell = shell
+        self.views = tf1_view.Views()
+        self.import_ = self.views.make_import()
+        self.graph = None  # the entered as_default() context, once in graph mode
+        self.mode = 'auto'
+        self.builtins = {}
+        self.figure_hooks = figures.Figures(None).hooks(headless=False)
+        self.figure_hooks.__enter__()  # for the rest of the session
+        shell.user_global_ns['__builtins__'] = self.builtins
+        self.refresh_builtins()
+        shell.events.register('pre_run_cell', self.pre_run_cell)
+        shell.register_magic_function(self.tf1gan_mode, 'line')
+
+    def refresh_builtins(self):
+        # IPython adds get_ipython, exit and quit to the builtins module only while a cell runs.
+        self.builtins.clear()
+        self.builtins.update(vars(builtins), get_ipython=self.shell.get_ipython, exit=self.shell.ask_exit,
+                             quit=self.shell.ask_exit, __import__=self.import_)
+
+    def enter_graph(self):
+        import tensorflow as tf
+        self.graph = tf.Graph().as_default()
+        self.graph.__enter__()
+
+    def pre_run_cell(self, info):
+        self.refresh_builtins()
+        if self.graph is None and self.mode == 'auto':
+            cell = script_source.skip_magics(script_source.Cell(info.raw_cell, '<cell>'), note=lambda text: None)
+            try:
+                if script_source.uses_graph_api([cell]):
+                    self.enter_graph()
+            except SyntaxError:
+                pass  # IPython reports it when it compiles the cell
+
+    def tf1gan_mode(self, line):
+        """%tf1gan_mode graph|eager|auto: graph enters a fresh default graph for the following cells."""
+        mode = line.strip()
+        if mode not in script_source.MODES:
+            print(f'tf1gan: %tf1gan_mode {mode}: expected one of {", ".join(script_source.MODES)}', file=sys.stderr)
+            return
+        if self.graph is not None:
+            self.graph.__exit__(None, None, None)
+            self.graph = None
+        self.mode = mode
+        if mode == 'graph':
+            self.enter_graph()
+
+
+def load(shell):
+    if not getattr(shell, '_tf1gan_extension', None):
+        shell._tf1gan_extension = Extension(shell)
