@@ -120,7 +120,7 @@ class Views:
         self.examples = ModuleView('tensorflow.examples', types.ModuleType('examples'), {'tutorials': tutorials})
         self.tf = TF1View('tensorflow', tf2.compat.v1, {'examples': self.examples},
                           lazy={'keras': lambda: self.keras})
-        self.compat = ModuleView('tensorflow.compat', tf2.compat, {'v1': self.tf, 'v2': tf2})
+        self.compat = ModuleView('tensorflow.compat', tf2.compat, {'v1': self.tf})
         self.tf.compat = self.compat
         self._keras = None
 
