@@ -45,7 +45,9 @@ flags.register_validator('figure_dir', lambda v: v is None or cli.writable_folde
 
 
 def read(path):
-    """(cells, is_notebook) of the script or notebook at path; OSError if it cannot be opened."""
+    """(cells, is_notebook) of the script or notebook at path; OSError if it cannot be opened.
+    Compiled under the absolute path, as Python compiles the script it runs."""
+    path = os.path.abspath(path)
     if path.endswith('.ipynb'):
         from tf1gan import notebook
         return notebook.read_cells(path), True
@@ -65,7 +67,8 @@ def main(argv):
     try:
         cells, is_notebook = read(path)
     except (OSError, UnicodeDecodeError, SyntaxError) as e:  # as Python's "can't open file"
-        print(f"tf1gan: can't open file {os.path.abspath(path)!r}: {e}", file=sys.stderr)
+        reason = f'[Errno {e.errno}] {e.strerror}' if isinstance(e, OSError) and e.errno else e
+        print(f"tf1gan: can't open file {os.path.abspath(path)!r}: {reason}", file=sys.stderr)
         sys.exit(1)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
@@ -74,7 +77,7 @@ def main(argv):
         settings = [script_source.parse_setting(setting) for setting in FLAGS.set]
         from tf1gan import script_run  # imports TensorFlow
         figure_dir = FLAGS.figure_dir or os.path.join('figures', os.path.splitext(os.path.basename(path))[0])
-        status = script_run.run(cells, path, argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,
+        status = script_run.run(cells, os.path.abspath(path), argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,
                                 data_dir=FLAGS.data_dir, source_url=FLAGS.source_url, figure_dir=figure_dir,
                                 notebook=is_notebook)
     except errors.InputError as e:  # a bad --set: nothing has run
