@@ -224,3 +224,10 @@ def test_a_notebook_error_names_the_notebook_cell_and_line(notebook_run):
                       '    undefined_name + 1',
                       '    ^^^^^^^^^^^^^^',
                       "NameError: name 'undefined_name' is not defined"]
+
+
+def test_import_tf1gan_stays_light():
+    """Every command imports the package; the IPython extension's heavy parts load only on %load_ext."""
+    code = 'import sys, tf1gan; print(sorted({"tensorflow", "IPython", "matplotlib"} & set(sys.modules)))'
+    assert subprocess.run([sys.executable, '-c', code], capture_output=True, text=True).stdout == '[]\n'
+    assert callable(__import__('tf1gan').load_ipython_extension)

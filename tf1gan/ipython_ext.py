@@ -30,10 +30,17 @@ class Extension:
         shell.register_magic_function(self.tf1gan_mode, 'line')
 
     def refresh_builtins(self):
-        # IPython adds get_ipython, exit and quit to the builtins module only while a cell runs.
+        # What IPython's builtin trap puts into the builtins module while a cell runs (get_ipython;
+        # exit and quit it hides), then the script's __import__.
+        from IPython.core.builtin_trap import HideBuiltin
         self.builtins.clear()
-        self.builtins.update(vars(builtins), get_ipython=self.shell.get_ipython, exit=self.shell.ask_exit,
-                             quit=self.shell.ask_exit, __import__=self.import_)
+        self.builtins.update(vars(builtins))
+        for name, value in self.shell.builtin_trap.auto_builtins.items():
+            if value is HideBuiltin:
+                self.builtins.pop(name, None)
+            else:
+                self.builtins[name] = value
+        self.builtins['__import__'] = self.import_
 
     def enter_graph(self):
         import tensorflow as tf
