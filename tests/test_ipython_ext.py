@@ -19,7 +19,7 @@ for cell in json.loads(sys.argv[1]):
     results.append(None if result.success else type(result.error_in_exec or result.error_before_exec).__name__)
 import tensorflow
 print(json.dumps({'results': results, 'tensorflow_has_placeholder': hasattr(tensorflow, 'placeholder'),
-                  'doubled': shell.user_ns.get('doubled'), 'eager_in_cells': shell.user_ns.get('eager')}))
+                  **{name: shell.user_ns.get(name) for name in ('doubled', 'eager', 'fresh', 'eager_after')}}))
 '''
 
 CELLS = [
@@ -28,6 +28,9 @@ CELLS = [
     'X = tf.placeholder(tf.float32, [None, 2])\nsess = tf.Session()',
     'doubled = sess.run(X * 2, feed_dict={X: [[1, 2]]}).tolist()\neager = tf.executing_eagerly()',
     'import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig("new_folder/line.png")',
+    'tf.reset_default_graph()\nY = tf.placeholder(tf.float32)\nfresh = Y.graph is not X.graph',
+    '%tf1gan_mode eager',
+    'eager_after = tf.executing_eagerly()',
 ]
 
 
@@ -43,7 +46,17 @@ def session(tmp_path_factory):
 def test_load_ext_tf1gan_makes_the_following_cells_tf1_in_graph_mode(session):
     folder, report = session
     assert report['results'] == [None] * len(CELLS)
-    assert report['doubled'] == [[2.0, 4.0]] and report['eager_in_cells'] is False
+    assert report['doubled'] == [[2.0, 4.0]] and report['eager'] is False
+
+
+def test_reset_default_graph_in_a_cell_gives_a_fresh_graph(session):
+    folder, report = session
+    assert report['fresh'] is True
+
+
+def test_tf1gan_mode_eager_leaves_graph_mode(session):
+    folder, report = session
+    assert report['eager_after'] is True
 
 
 def test_outside_the_cells_tensorflow_stays_tensorflow_2(session):

@@ -188,3 +188,14 @@ def test_a_saver_saves_and_the_next_run_restores(run_script, tmp_path):
     second = run_script(SAVER)
     assert [line.split(',')[0] for line in first + second] == ['Step: 1', 'Step: 2', 'Step: 3', 'Step: 4']
     assert (tmp_path / 'model' / 'checkpoint').exists() and any((tmp_path / 'logs').iterdir())
+
+
+def test_reset_default_graph_gives_the_script_a_fresh_graph(run_script):
+    lines = run_script('''\
+import tensorflow as tf
+a = tf.Variable(1.0, name='w')
+tf.reset_default_graph()
+b = tf.Variable(2.0, name='w')
+print(b.name, a.graph is b.graph, b.graph is tf.get_default_graph())
+''')
+    assert lines == ['w:0 False True']

@@ -11,7 +11,7 @@ IPython runs the magic lines itself (`%matplotlib inline`).
 import builtins
 import sys
 
-from tf1gan import figures, script_source, tf1_view
+from tf1gan import figures, script_run, script_source, tf1_view
 
 
 class Extension:
@@ -19,7 +19,7 @@ class Extension:
         self.shell = shell
         self.views = tf1_view.Views()
         self.import_ = self.views.make_import()
-        self.graph = None  # the entered as_default() context, once in graph mode
+        self.graphs = script_run.DefaultGraphs(self.views)
         self.mode = 'auto'
         self.builtins = {}
         self.figure_hooks = figures.Figures(None).hooks(headless=False)
@@ -42,18 +42,13 @@ class Extension:
                 self.builtins[name] = value
         self.builtins['__import__'] = self.import_
 
-    def enter_graph(self):
-        import tensorflow as tf
-        self.graph = tf.Graph().as_default()
-        self.graph.__enter__()
-
     def pre_run_cell(self, info):
         self.refresh_builtins()
-        if self.graph is None and self.mode == 'auto':
+        if not self.graphs.contexts and self.mode == 'auto':
             cell = script_source.skip_magics(script_source.Cell(info.raw_cell, '<cell>'), note=lambda text: None)
             try:
                 if script_source.uses_graph_api([cell]):
-                    self.enter_graph()
+                    self.graphs.enter()
             except SyntaxError:
                 pass  # IPython reports it when it compiles the cell
 
@@ -63,12 +58,10 @@ class Extension:
         if mode not in script_source.MODES:
             print(f'tf1gan: %tf1gan_mode {mode}: expected one of {", ".join(script_source.MODES)}', file=sys.stderr)
             return
-        if self.graph is not None:
-            self.graph.__exit__(None, None, None)
-            self.graph = None
+        self.graphs.close()
         self.mode = mode
         if mode == 'graph':
-            self.enter_graph()
+            self.graphs.enter()
 
 
 def load(shell):

@@ -79,19 +79,47 @@ def as_main(module, argv, path):
         sys.path[:] = saved[2]
 
 
+class DefaultGraphs:
+    """TF1's graph mode for one script: a fresh default graph, entered for it alone. The
+    script's tf.reset_default_graph() enters another fresh graph (TensorFlow's own refuses
+    inside a graph context), with the same graph-level seed."""
+
+    def __init__(self, views, seed=None):
+        self.views = views
+        self.seed = seed
+        self.contexts = []
+
+    def enter(self):
+        import tensorflow as tf
+        context = tf.Graph().as_default()
+        context.__enter__()
+        self.contexts.append(context)
+        if self.seed is not None:
+            tf.compat.v1.set_random_seed(self.seed)
+        self.views.tf.reset_default_graph = self.enter
+
+    def close(self):
+        while self.contexts:
+            self.contexts.pop().__exit__(None, None, None)
+        self.views.tf.__dict__.pop('reset_default_graph', None)  # TensorFlow's own again
+
+
 @contextlib.contextmanager
-def tensorflow_mode(graph, seed):
-    """TF1's graph mode for this run only (a fresh default graph), or TensorFlow 2's eager
-    mode; seeded as tf1gan.main seeds (inside the graph: its graph-level seed)."""
+def tensorflow_mode(graph, seed, views):
+    """Graph mode (DefaultGraphs) or TensorFlow 2's eager mode for the run, seeded as tf1gan.main
+    seeds (in graph mode, inside the graph: its graph-level seed)."""
     from tf1gan import seeding  # imports TensorFlow
-    import tensorflow as tf
-    if graph:
-        with tf.Graph().as_default():
-            seeding.seed_graph(seed)
-            yield
-    else:
+    if not graph:
         seeding.seed_graph(seed)
         yield
+        return
+    graphs = DefaultGraphs(views, seed)
+    graphs.enter()
+    seeding.seed_graph(seed)
+    try:
+        yield
+    finally:
+        graphs.close()
 
 
 def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, source_url=None,
@@ -117,7 +145,7 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     pictures = figures.Figures(figure_dir, **({'note': note} if note else {}))
     headless = notebook or not figures.has_display()
     try:
-        with as_main(module, argv, path), pictures.hooks(headless), tensorflow_mode(graph, seed):
+        with as_main(module, argv, path), pictures.hooks(headless), tensorflow_mode(graph, seed, views):
             for cell in cells:
                 for code in compile_cell(cell, display_last=notebook):
                     exec(code, module.__dict__)
