@@ -181,14 +181,14 @@ def dcgan_short(tmp_path_factory, mnist_dir):
     result = run_listing(folder, 'dcgan.py', listing.replace('gan_train(4001, 32, 200)',
                                                              f'gan_train({DCGAN_ITERATIONS}, 32, 200)'),
                          '--seed=2', f'--source_url={mnist_dir}')
-    return folder, [line for line in result.stdout.splitlines() if DCGAN_LINE.fullmatch(line)]
+    return folder, [line for line in result.stdout.splitlines() if DCGAN_LINE.fullmatch(line)], result.stdout
 
 
 def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_masks_are_taken_out(dcgan_short):
     """tf1gan.dcgan builds D under _dropout_from_a_generator (masks from a tf.random.Generator that
     checkpoints save); the listing draws them from stateful random ops. Without that, the two
     are one computation: the same lines, bit for bit (BUILD.md)."""
-    folder, script_lines = dcgan_short
+    folder, script_lines, stdout = dcgan_short
     code = ('import contextlib, tf1gan\n'
             'from tf1gan import dcgan, run\n'
             'dcgan._dropout_from_a_generator = contextlib.nullcontext\n'
@@ -201,11 +201,18 @@ def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_mask
 
 @pytest.mark.slow
 def test_tf1gan_mains_dcgan_differs_from_the_listing_only_by_its_dropout_masks(dcgan_short):
-    folder, script_lines = dcgan_short
+    folder, script_lines, stdout = dcgan_short
     main = command('tf1gan.main', '--model=dcgan', '--keras_semantics=tf_keras', '--loop=book', '--seed=2',
                    f'--total_epoch={DCGAN_ITERATIONS}', '--data_dir=mnist/data', cwd=folder)
     main_lines = [line for line in main.stdout.splitlines() if DCGAN_LINE.fullmatch(line)]
     assert len(main_lines) == DCGAN_ITERATIONS and main_lines != script_lines
+
+
+def test_the_dcgan_listings_predict_prints_tf_keras_2_21s_progress_bar(dcgan_short):
+    """Not the book's output: Keras' predict() printed no progress bar in 2020 (verbose=0 then);
+    tf_keras 2.21, which the listing runs on, defaults to verbose='auto'. tf1gan.main passes 0."""
+    folder, script_lines, stdout = dcgan_short
+    assert stdout.count('1/1 [==============================]') >= DCGAN_ITERATIONS
 
 
 FREEZING_CHECK = '''\
