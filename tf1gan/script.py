@@ -6,8 +6,10 @@ tf.layers, ...), `from tensorflow.examples.tutorials.mnist import input_data` is
 MNIST reader, and Keras (tensorflow.keras, keras) is Keras 2. Everything outside the script
 keeps TensorFlow 2. A notebook's code cells run in order, in one namespace.
 """
+import io
 import os
 import sys
+import tokenize
 
 from absl import app, flags
 
@@ -53,8 +55,6 @@ def read(path):
         return notebook.read_cells(path), True
     with open(path, 'rb') as f:
         raw = f.read()
-    import io
-    import tokenize
     # As Python reads a script: a coding cookie, else UTF-8.
     encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     return [script_source.Cell(raw.decode(encoding), path)], False

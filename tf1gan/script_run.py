@@ -135,7 +135,7 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     except SyntaxError as error:
         print(''.join(traceback.format_exception_only(type(error), error)), end='', file=sys.stderr)
         return 1
-    cells = script_source.apply_settings(cells, settings)
+    cells = script_source.apply_settings(cells, settings, script_name=path)
     graph = {'graph': True, 'eager': False}.get(mode)
     if graph is None:
         graph = script_source.uses_graph_mode(cells)

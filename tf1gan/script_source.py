@@ -90,12 +90,12 @@ def _kind(value):
     return 'a boolean' if isinstance(value, bool) else 'a number' if isinstance(value, (int, float)) else 'a string'
 
 
-def apply_settings(cells, settings):
+def apply_settings(cells, settings, script_name=None):
     """cells with every top-level `NAME = <literal>` of each setting's NAME given its value (each
     such assignment, in every cell). The literal's text alone is replaced, on its own line, so
     every other line and column stays where it was. InputError (one line) for a name that is
     no such assignment (listing the names that are) or a value of another kind than the
-    script's (a string for a number)."""
+    script's (a string for a number). script_name names the script in messages (default: the first cell's)."""
     if not settings:
         return cells
     trees = [(cell, ast.parse(cell.source, cell.filename)) for cell in cells]
@@ -104,10 +104,11 @@ def apply_settings(cells, settings):
         for name, nodes in settable(tree).items():
             found.setdefault(name, []).extend((cell, node) for node in nodes)
     edits = {cell.filename: [] for cell in cells}
+    script = script_name or cells[0].filename
     for name, value in settings:
         if name not in found:
             names = ', '.join(found) or 'none'
-            raise InputError(f'--set {name}: {cells[0].filename} has no top-level assignment {name} = <number, '
+            raise InputError(f'--set {name}: {script} has no top-level assignment {name} = <number, '
                              f'string or boolean>; the names --set can change are: {names}')
         for cell, node in found[name]:
             old = _literal(node.value)
