@@ -85,3 +85,11 @@ def test_set_changes_only_the_literal_among_non_ascii_text():
 ])
 def test_auto_mode_is_graph_unless_the_script_is_keras_only(source, graph):
     assert script_source.uses_graph_mode([Cell(source, 'a.py')]) is graph
+
+
+def test_set_reaches_every_cell_of_a_notebook_and_names_the_notebook():
+    cells = [Cell('total_epoch = 100\n', 'ch09.ipynb, cell 1'), Cell('batch_size = 100\n', 'ch09.ipynb, cell 2')]
+    changed = script_source.apply_settings(cells, [('batch_size', 10), ('total_epoch', 1)], script_name='ch09.ipynb')
+    assert [cell.source for cell in changed] == ['total_epoch = 1\n', 'batch_size = 10\n']
+    with pytest.raises(InputError, match=r'^--set n_hidden: ch09.ipynb has no top-level assignment'):
+        script_source.apply_settings(cells, [('n_hidden', 1)], script_name='ch09.ipynb')
