@@ -123,6 +123,13 @@ def test_a_bad_set_is_one_line_exit_2_and_nothing_runs(tmp_path):
     assert not (tmp_path / 'ran.txt').exists()
 
 
+def test_no_script_is_one_line_and_exit_2(tmp_path):
+    result = tf1gan_script(cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        'tf1gan: expected the script or notebook to run: python -m tf1gan.script [flags] SCRIPT.py']
+
+
 def test_a_bad_flag_is_one_line_and_exit_2(tmp_path):
     result = tf1gan_script('--mode=fast', 'gan.py', cwd=tmp_path)
     lines = result.stderr.strip().splitlines()

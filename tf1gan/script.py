@@ -62,7 +62,9 @@ def read(path):
 
 def main(argv):
     if len(argv) < 2:
-        raise app.UsageError('expected the script or notebook to run: python -m tf1gan.script [flags] SCRIPT.py')
+        print('tf1gan: expected the script or notebook to run: python -m tf1gan.script [flags] SCRIPT.py',
+              file=sys.stderr)
+        sys.exit(2)
     path = argv[1]
     try:
         cells, is_notebook = read(path)
