@@ -196,11 +196,15 @@ def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_mask
     checkpoints save); the listing draws them from stateful random ops. Without that, the two
     are one computation: the same lines, bit for bit (BUILD.md)."""
     folder, script_lines, stdout = dcgan_short
+    # tf1gan.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), without
+    # the checkpoints' extra Dropout call and with D's masks drawn as the listing draws them.
     code = ('import contextlib, tf1gan\n'
-            'from tf1gan import dcgan, run\n'
+            'from tf1gan import dcgan, seeding\n'
             'dcgan._dropout_from_a_generator = contextlib.nullcontext\n'
-            f'run.run("dcgan", dcgan, dict(dcgan.HPARAMS, total_epoch={DCGAN_ITERATIONS}), seed=2, '
-            'data_dir="mnist/data", sample_dir="tf1gan_samples", keras_semantics="tf_keras", loop="book")\n')
+            'seeding.seed_graph(2)\n'
+            'X_train = dcgan.load_X_train("mnist/data")\n'
+            'models = dcgan.build(n_noise=100, keras_semantics="tf_keras")\n'
+            f'dcgan.gan_train(models, X_train, {DCGAN_ITERATIONS}, 32, 200, "tf1gan_samples", n_noise=100)\n')
     result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=folder, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == script_lines and len(script_lines) == DCGAN_ITERATIONS
