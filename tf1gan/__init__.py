@@ -13,3 +13,9 @@ os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 USER_SET_LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL" in os.environ and "TF1GAN_DEFAULT_LOG_LEVEL" not in os.environ
 if not USER_SET_LOG_LEVEL:
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = os.environ["TF1GAN_DEFAULT_LOG_LEVEL"] = "2"
+
+
+def load_ipython_extension(ipython):
+    """`%load_ext tf1gan`: the following cells run as a TF1 script does under tf1gan.script."""
+    from tf1gan import ipython_ext  # imported only here: `import tf1gan` stays light
+    ipython_ext.load(ipython)

@@ -1,0 +1,69 @@
+"""`%load_ext tf1gan` in IPython: the following cells get the script's TF1 view (tf1gan.ipython_ext).
+
+IPython is the optional `notebook` extra: without it these tests are skipped (CI installs it)."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip('IPython', reason="IPython is the optional 'notebook' extra: pip install -e '.[notebook]'")
+
+SESSION = r'''
+import json, sys
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+results = []
+for cell in json.loads(sys.argv[1]):
+    result = shell.run_cell(cell)
+    results.append(None if result.success else type(result.error_in_exec or result.error_before_exec).__name__)
+import tensorflow
+print(json.dumps({'results': results, 'tensorflow_has_placeholder': hasattr(tensorflow, 'placeholder'),
+                  **{name: shell.user_ns.get(name) for name in ('doubled', 'eager', 'fresh', 'eager_after')}}))
+'''
+
+CELLS = [
+    '%load_ext tf1gan',
+    'import tensorflow as tf\n%time x = 1\nfrom tensorflow.examples.tutorials.mnist import input_data',
+    'X = tf.placeholder(tf.float32, [None, 2])\nsess = tf.Session()',
+    'doubled = sess.run(X * 2, feed_dict={X: [[1, 2]]}).tolist()\neager = tf.executing_eagerly()',
+    'import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig("new_folder/line.png")',
+    'tf.reset_default_graph()\nY = tf.placeholder(tf.float32)\nfresh = Y.graph is not X.graph',
+    '%tf1gan_mode eager',
+    'eager_after = tf.executing_eagerly()',
+]
+
+
+@pytest.fixture(scope='module')
+def session(tmp_path_factory):
+    folder = tmp_path_factory.mktemp('ipython')
+    result = subprocess.run([sys.executable, '-c', SESSION, json.dumps(CELLS)], capture_output=True, text=True,
+                            cwd=folder, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return folder, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_load_ext_tf1gan_makes_the_following_cells_tf1_in_graph_mode(session):
+    folder, report = session
+    assert report['results'] == [None] * len(CELLS)
+    assert report['doubled'] == [[2.0, 4.0]] and report['eager'] is False
+
+
+def test_reset_default_graph_in_a_cell_gives_a_fresh_graph(session):
+    folder, report = session
+    assert report['fresh'] is True
+
+
+def test_tf1gan_mode_eager_leaves_graph_mode(session):
+    folder, report = session
+    assert report['eager_after'] is True
+
+
+def test_outside_the_cells_tensorflow_stays_tensorflow_2(session):
+    folder, report = session
+    assert report['tensorflow_has_placeholder'] is False
+
+
+def test_savefig_into_a_missing_folder_makes_it_in_ipython_too(session):
+    folder, report = session
+    assert (folder / 'new_folder' / 'line.png').exists()

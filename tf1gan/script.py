@@ -1,0 +1,95 @@
+"""python -m tf1gan.script [flags] SCRIPT.py (or NOTEBOOK.ipynb) [-- script arguments]
+
+Runs a TensorFlow 1.x-era script, its file untouched, as `__main__` on TensorFlow 2.21:
+inside it `import tensorflow as tf` is TF1 (tf.compat.v1: tf.placeholder, tf.Session,
+tf.layers, ...), `from tensorflow.examples.tutorials.mnist import input_data` is TF 1.15's
+MNIST reader, and Keras (tensorflow.keras, keras) is Keras 2. Everything outside the script
+keeps TensorFlow 2. A notebook's code cells run in order, in one namespace.
+"""
+import io
+import os
+import sys
+import tokenize
+
+from absl import app, flags
+
+import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
+from tf1gan import cli, errors, script_source
+
+FLAGS = flags.FLAGS
+
+flags.DEFINE_multi_string('set', [], 'NAME=VALUE: give the top-level assignment `NAME = <number, string or '
+                          'boolean>` of the script this value before it runs (repeatable; --set total_epoch=1 '
+                          'for a short run). The file is not changed; every line keeps its number.')
+flags.DEFINE_integer('seed', None,
+                     'Fix every random draw as tf1gan.main --seed does (graph seed, op determinism, NumPy, '
+                     'Python\'s random): two runs print the same lines. Unset: random, as in the book.',
+                     lower_bound=0)
+flags.DEFINE_enum('mode', 'auto', script_source.MODES,
+                  'graph: TF1\'s graph mode (placeholders, Session.run). eager: TensorFlow 2\'s eager mode, '
+                  'as TF 2.x ran Keras. auto: graph, unless the script imports Keras (tensorflow.keras, '
+                  'tf.keras, keras) and uses none of tf.placeholder, tf.Session, tf.InteractiveSession, '
+                  'tf.global_variables_initializer, tf.variable_scope, tf.get_variable, tf.get_collection, '
+                  'tf.train.Saver, input_data.read_data_sets: then eager.')
+flags.DEFINE_string('data_dir', None,
+                    'Where MNIST is kept. Default: the folder the script gives input_data.read_data_sets '
+                    '(the book\'s "./mnist/data/"); keras\' mnist.load_data() reads ./mnist/data/.')
+flags.DEFINE_string('source_url', None,
+                    'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
+                    'holding the four .gz files (default: the script\'s own source_url, else TF 1.15\'s mirror).')
+flags.DEFINE_string('figure_dir', None,
+                    'Where figures that would be shown on screen are saved as figure_001.png, 002, ...: '
+                    'those a notebook cell leaves open (Jupyter would show them inline), and those of '
+                    'plt.show() on a machine without a display. Default: figures/<script name>/.')
+
+cli.define_verbose()
+
+flags.register_validator('figure_dir', lambda v: v is None or cli.writable_folder(v),
+                         'expected a folder that can be created and written')
+
+
+def read(path):
+    """(cells, is_notebook) of the script or notebook at path; OSError if it cannot be opened.
+    Compiled under the absolute path, as Python compiles the script it runs."""
+    path = os.path.abspath(path)
+    if path.endswith('.ipynb'):
+        from tf1gan import notebook
+        return notebook.read_cells(path), True
+    with open(path, 'rb') as f:
+        raw = f.read()
+    # As Python reads a script: a coding cookie, else UTF-8.
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    return [script_source.Cell(raw.decode(encoding), path)], False
+
+
+def main(argv):
+    if len(argv) < 2:
+        print('tf1gan: expected the script or notebook to run: python -m tf1gan.script [flags] SCRIPT.py',
+              file=sys.stderr)
+        sys.exit(2)
+    path = argv[1]
+    try:
+        cells, is_notebook = read(path)
+    except (OSError, UnicodeDecodeError, SyntaxError) as e:  # as Python's "can't open file"
+        reason = f'[Errno {e.errno}] {e.strerror}' if isinstance(e, OSError) and e.errno else e
+        print(f"tf1gan: can't open file {os.path.abspath(path)!r}: {reason}", file=sys.stderr)
+        sys.exit(1)
+    except errors.InputError as e:
+        print(f'tf1gan: {e}', file=sys.stderr)
+        sys.exit(1)
+    try:
+        settings = [script_source.parse_setting(setting) for setting in FLAGS.set]
+        cli.import_tensorflow(FLAGS.verbose)
+        from tf1gan import script_run  # imports TensorFlow
+        figure_dir = FLAGS.figure_dir or os.path.join('figures', os.path.splitext(os.path.basename(path))[0])
+        status = script_run.run(cells, os.path.abspath(path), argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,
+                                data_dir=FLAGS.data_dir, source_url=FLAGS.source_url, figure_dir=figure_dir,
+                                notebook=is_notebook)
+    except errors.InputError as e:  # a bad --set: nothing has run
+        print(f'tf1gan: {e}', file=sys.stderr)
+        sys.exit(2)
+    sys.exit(status)
+
+
+if __name__ == '__main__':
+    app.run(main, flags_parser=cli.parse_flags)

@@ -1,0 +1,170 @@
+"""Running a reader's script, or a notebook's code cells, as `__main__`, with its own TF1 view.
+
+The cells run, in order, in one fresh `__main__` module whose `__builtins__` carry
+tf1gan.tf1_view's `__import__`: the script's `import tensorflow` is TF1, nobody else's. In
+graph mode the cells run inside a fresh `tf.Graph().as_default()` (TF1's default graph,
+for this script only); in eager mode as TensorFlow 2 runs Keras. `--seed` seeds the graph,
+op determinism, NumPy and Python's `random` as tf1gan.main does (tf1gan.seeding).
+
+Errors come out as Python reports them for the reader's file: their frames, none of tf1gan's.
+"""
+import ast
+import contextlib
+import os
+import sys
+import traceback
+import types
+
+from tf1gan import figures, script_source, tf1_view
+
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _drop_tf1gan_frames(report, seen=None):
+    """Removes tf1gan's own frames from a TracebackException and the exceptions chained to it."""
+    seen = seen if seen is not None else set()
+    if report is None or id(report) in seen:
+        return
+    seen.add(id(report))
+    report.stack = traceback.StackSummary.from_list(
+        [frame for frame in report.stack if not frame.filename.startswith(PACKAGE_DIR)])
+    for chained in (report.__cause__, report.__context__, *(getattr(report, 'exceptions', None) or ())):
+        _drop_tf1gan_frames(chained, seen)
+
+
+def report_exception(error, file=None):
+    """Prints error as Python would for the reader's script: Traceback, the reader's frames (and
+    those of libraries they called), the exception. tf.contrib is one line naming the place."""
+    file = file or sys.stderr
+    report = traceback.TracebackException(type(error), error, error.__traceback__)
+    _drop_tf1gan_frames(report)
+    if isinstance(error, tf1_view.RemovedInTF2Error) and report.stack:
+        frame = report.stack[-1]
+        print(f'tf1gan: {frame.filename}, line {frame.lineno}: {error}', file=file)
+        return
+    print(''.join(report.format()), end='', file=file)
+
+
+def compile_cell(cell, display_last=False):
+    """The code objects of cell, compiled under its file name. display_last: a last expression
+    statement is compiled as the interactive prompt does, so its value is printed (a notebook)."""
+    tree = ast.parse(cell.source, cell.filename)
+    if display_last and tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = ast.Interactive(body=[tree.body.pop()])
+        return [compile(tree, cell.filename, 'exec', dont_inherit=True),
+                compile(last, cell.filename, 'single', dont_inherit=True)]
+    return [compile(tree, cell.filename, 'exec', dont_inherit=True)]
+
+
+def main_module(path, views):
+    """A fresh `__main__` for the script at path, importing through views."""
+    module = types.ModuleType('__main__')
+    module.__file__ = path
+    module.__builtins__ = views.builtins()
+    return module
+
+
+@contextlib.contextmanager
+def as_main(module, argv, path):
+    """sys.modules['__main__'], sys.argv and sys.path[0] as `python path` would set them."""
+    saved = sys.modules.get('__main__'), sys.argv[:], sys.path[:]
+    sys.modules['__main__'] = module
+    sys.argv[:] = argv
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    try:
+        yield
+    finally:
+        sys.modules['__main__'] = saved[0]
+        sys.argv[:] = saved[1]
+        sys.path[:] = saved[2]
+
+
+class DefaultGraphs:
+    """TF1's graph mode for one script: a fresh default graph, entered for it alone. The
+    script's tf.reset_default_graph() enters another fresh graph (TensorFlow's own refuses
+    inside a graph context), with the same graph-level seed."""
+
+    def __init__(self, views, seed=None):
+        self.views = views
+        self.seed = seed
+        self.contexts = []
+
+    def enter(self):
+        import tensorflow as tf
+        context = tf.Graph().as_default()
+        context.__enter__()
+        self.contexts.append(context)
+        if self.seed is not None:
+            tf.compat.v1.set_random_seed(self.seed)
+        self.views.tf.reset_default_graph = self.enter
+
+    def close(self):
+        while self.contexts:
+            self.contexts.pop().__exit__(None, None, None)
+        self.views.tf.__dict__.pop('reset_default_graph', None)  # TensorFlow's own again
+
+
+@contextlib.contextmanager
+def tensorflow_mode(graph, seed, views):
+    """Graph mode (DefaultGraphs) or TensorFlow 2's eager mode for the run, seeded as tf1gan.main
+    seeds (in graph mode, inside the graph: its graph-level seed)."""
+    from tf1gan import seeding  # imports TensorFlow
+    if not graph:
+        seeding.seed_graph(seed)
+        yield
+        return
+    graphs = DefaultGraphs(views, seed)
+    graphs.enter()
+    seeding.seed_graph(seed)
+    try:
+        yield
+    finally:
+        graphs.close()
+
+
+def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, source_url=None,
+        figure_dir='figures', notebook=False, note=None):
+    """Runs the cells of the script (or notebook) at path; returns the exit status Python would
+    give (0, 1 for an exception, SystemExit's code). A bad setting raises InputError before
+    anything runs. Notebook cells print their last expression's value, and the figures a cell
+    leaves open are saved into figure_dir as Jupyter would have shown them."""
+    try:
+        cells = [script_source.skip_magics(cell, note) for cell in cells]
+        for cell in cells:
+            compile(cell.source, cell.filename, 'exec', dont_inherit=True)
+    except SyntaxError as error:
+        print(''.join(traceback.format_exception_only(type(error), error)), end='', file=sys.stderr)
+        return 1
+    cells = script_source.apply_settings(cells, settings, script_name=path)
+    graph = {'graph': True, 'eager': False}.get(mode)
+    if graph is None:
+        graph = script_source.uses_graph_mode(cells)
+
+    views = tf1_view.Views(data_dir=data_dir, source_url=source_url)
+    module = main_module(path, views)
+    pictures = figures.Figures(figure_dir, **({'note': note} if note else {}))
+    headless = notebook or not figures.has_display()
+    try:
+        with as_main(module, argv, path), pictures.hooks(headless), tensorflow_mode(graph, seed, views):
+            for cell in cells:
+                for code in compile_cell(cell, display_last=notebook):
+                    exec(code, module.__dict__)
+                if notebook:
+                    pictures.save_open()
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else (0 if exit.code is None else _print_exit(exit.code))
+    except KeyboardInterrupt as error:
+        report_exception(error)
+        return 130
+    except BaseException as error:  # noqa: B036  (the reader's code: reported as Python would)
+        report_exception(error)
+        return 1
+    finally:
+        sys.stdout.flush()
+    return 0
+
+
+def _print_exit(message):
+    # sys.exit('message'): Python prints it to stderr and exits with status 1.
+    print(message, file=sys.stderr)
+    return 1

@@ -1,0 +1,170 @@
+"""A reader's script as tf1gan.script runs it: its source, with IPython magic lines skipped,
+`--set NAME=VALUE` applied, compiled under the reader's own file name, every line where it was.
+
+A source is one or more Cells (a .py file is one cell; a notebook's code cells are many).
+"""
+import ast
+import sys
+from typing import NamedTuple
+
+from tf1gan.errors import InputError
+
+# What makes a script a TF1 graph-mode script, for mode='auto': any of these names used.
+GRAPH_NAMES = frozenset({'placeholder', 'Session', 'InteractiveSession', 'global_variables_initializer',
+                         'initialize_all_variables', 'variable_scope', 'get_variable', 'get_collection',
+                         'Saver', 'read_data_sets'})
+MODES = ('auto', 'graph', 'eager')
+
+
+class Cell(NamedTuple):
+    """Source text and the file name its code is compiled under (tracebacks show it)."""
+    source: str
+    filename: str
+
+
+def is_magic(line):
+    # `%matplotlib inline`, `%%time`, `!pip install ...`: IPython, not Python.
+    return line.lstrip().startswith(('%', '!'))
+
+
+def skip_magics(cell, note=None):
+    """cell with each IPython magic line replaced by `pass` at its indentation (line numbers
+    kept), noted once per line through note(text). Source that compiles is left as it is:
+    a magic line is never valid Python, and a `%` that is valid Python is no magic."""
+    note = note or (lambda text: print(f'tf1gan: {text}', file=sys.stderr))
+    try:
+        compile(cell.source, cell.filename, 'exec', dont_inherit=True)
+        return cell
+    except SyntaxError:
+        pass
+    lines = cell.source.splitlines(keepends=True)
+    for number, line in enumerate(lines, 1):
+        if is_magic(line):
+            note(f'{cell.filename}, line {number}: skipped the IPython magic {line.strip()!r}')
+            indent = line[:len(line) - len(line.lstrip())]
+            lines[number - 1] = f'{indent}pass\n' if line.endswith('\n') else f'{indent}pass'
+    return Cell(''.join(lines), cell.filename)
+
+
+def _literal(node):
+    """The Python value of a literal assignment's right side (100, 0.0002, -1, 'a', True), else
+    raises ValueError."""
+    value = ast.literal_eval(node)
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    raise ValueError(node)
+
+
+def settable(tree):
+    """{name: [Assign nodes]} of the top-level `NAME = <number, string or boolean>` of a module."""
+    names = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                try:
+                    _literal(node.value)
+                except ValueError:
+                    continue
+                names.setdefault(targets[0].id, []).append(node)
+    return names
+
+
+def parse_setting(setting):
+    """'NAME=VALUE' -> (NAME, value): VALUE read as a Python number, boolean or string literal,
+    and as a plain string otherwise (--set optimizer=adam)."""
+    name, sep, text = setting.partition('=')
+    if not sep or not name.strip().isidentifier():
+        raise InputError(f'--set {setting!r}: expected NAME=VALUE, as in --set total_epoch=1')
+    text = text.strip()
+    try:
+        value = _literal(ast.parse(text, mode='eval').body)
+    except (SyntaxError, ValueError):
+        value = text
+    if text in ('true', 'false'):
+        value = text == 'true'
+    return name.strip(), value
+
+
+def _kind(value):
+    return 'a boolean' if isinstance(value, bool) else 'a number' if isinstance(value, (int, float)) else 'a string'
+
+
+def apply_settings(cells, settings, script_name=None):
+    """cells with every top-level `NAME = <literal>` of each setting's NAME given its value (each
+    such assignment, in every cell). The literal's text alone is replaced, on its own line, so
+    every other line and column stays where it was. InputError (one line) for a name that is
+    no such assignment (listing the names that are) or a value of another kind than the
+    script's (a string for a number). script_name names the script in messages (default: the first cell's)."""
+    if not settings:
+        return cells
+    trees = [(cell, ast.parse(cell.source, cell.filename)) for cell in cells]
+    found = {}
+    for cell, tree in trees:
+        for name, nodes in settable(tree).items():
+            found.setdefault(name, []).extend((cell, node) for node in nodes)
+    edits = {cell.filename: [] for cell in cells}
+    script = script_name or cells[0].filename
+    for name, value in settings:
+        if name not in found:
+            names = ', '.join(found) or 'none'
+            raise InputError(f'--set {name}: {script} has no top-level assignment {name} = <number, '
+                             f'string or boolean>; the names --set can change are: {names}')
+        for cell, node in found[name]:
+            old = _literal(node.value)
+            if _kind(old) != _kind(value) and not (isinstance(old, float) and type(value) is int):
+                raise InputError(f'--set {name}={value!r}: {name} is {_kind(old)} in {cell.filename} '
+                                 f'(line {node.lineno}: {old!r}); expected {_kind(old)}')
+            if node.value.lineno != node.value.end_lineno:
+                raise InputError(f'--set {name}: the value of {name} in {cell.filename} (line '
+                                 f'{node.lineno}) spans several lines; --set changes one-line values')
+            edits[cell.filename].append((node.value, value))
+    return [_replace(cell, edits[cell.filename]) for cell in cells]
+
+
+def _replace(cell, edits):
+    lines = cell.source.splitlines(keepends=True)
+    # Right to left within a line, so earlier columns stay valid; columns are UTF-8 byte offsets.
+    for node, value in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+        raw = lines[node.lineno - 1].encode('utf-8')
+        lines[node.lineno - 1] = (raw[:node.col_offset] + repr(value).encode('utf-8')
+                                  + raw[node.end_col_offset:]).decode('utf-8')
+    return Cell(''.join(lines), cell.filename)
+
+
+def _names_and_keras(cells):
+    """(every name the cells use or import, whether they import Keras)."""
+    names, keras = set(), False
+    for cell in cells:
+        for node in ast.walk(ast.parse(cell.source, cell.filename)):
+            if isinstance(node, ast.Attribute):
+                names.add(node.attr)
+                keras |= node.attr == 'keras'
+            elif isinstance(node, ast.Name):
+                names.add(node.id)
+            elif isinstance(node, ast.alias):
+                names.add(node.name.rsplit('.', 1)[-1])
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or '']
+                keras |= any(m.split('.')[0] == 'keras' or m.split('.')[:2] == ['tensorflow', 'keras']
+                             for m in modules)
+    return names, keras
+
+
+def uses_graph_api(cells):
+    """True if the cells use TF1's graph API: any of GRAPH_NAMES."""
+    return bool(_names_and_keras(cells)[0] & GRAPH_NAMES)
+
+
+def uses_graph_mode(cells):
+    """mode='auto': graph mode (TF1) unless the script is Keras only. A script that uses any of
+    GRAPH_NAMES (tf.placeholder, tf.Session, ...) runs in a graph, as TF 1.x ran everything;
+    one that imports Keras (tensorflow.keras, tf.keras, keras) and uses none of them runs
+    eagerly, as TensorFlow 2.x ran Keras; any other script runs in a graph."""
+    names, keras = _names_and_keras(cells)
+    return bool(names & GRAPH_NAMES) or not keras
+
+
+def prepare(cells, settings=(), note=None):
+    """The cells ready to compile: magics skipped, then settings applied."""
+    return apply_settings([skip_magics(cell, note) for cell in cells], settings)
