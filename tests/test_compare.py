@@ -177,6 +177,20 @@ def test_a_nan_window_mean_is_outside():
     assert compare.verdict(rows[0]) == 'outside (D)'
 
 
+def test_each_window_and_loss_outside_the_band_is_named_with_the_runs_mean_and_the_band():
+    [book] = book_logs.book_runs('cgan')
+    run = book_logs.Losses(d=book.d, g=np.where(np.arange(100) // 10 == 3, book.g + 10, book.g))
+    rows = compare.compare(run, [book])
+    g = rows[3].g
+    assert compare.outside_lines(rows) == [
+        f"epochs 30-39, G loss: the run's mean {g.run:.4f} is outside the book's band "
+        f"[{g.low:.4f}, {g.high:.4f}] (the book's mean: {g.book:.4f})"]
+
+
+def test_a_run_inside_every_window_has_no_outside_lines():
+    assert compare.outside_lines(compare.compare(book_logs.book_runs('cgan')[0], book_logs.book_runs('cgan'))) == []
+
+
 def test_the_table_has_one_row_per_window_the_run_completed(tmp_path, capsys):
     run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan')[:35])
     status = compare.run_comparison('gan', str(run_dir), None, None, None, None)

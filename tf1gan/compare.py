@@ -87,6 +87,9 @@ class Row(NamedTuple):
     def inside(self):
         return self.d.inside and self.g.inside
 
+    def losses(self):
+        return (('D', self.d), ('G', self.g))
+
 
 def compare(run, books, k=BAND_K, window=WINDOW):
     """One Row per window that both the run (book_logs.Losses) and every book run completed."""
@@ -102,8 +105,16 @@ def compare(run, books, k=BAND_K, window=WINDOW):
 
 
 def verdict(row):
-    outside = [name for name, loss in (('D', row.d), ('G', row.g)) if not loss.inside]
+    outside = [name for name, loss in row.losses() if not loss.inside]
     return f'outside ({", ".join(outside)})' if outside else 'inside'
+
+
+def outside_lines(rows, window=WINDOW):
+    """One line per window and loss outside the band, in words: which window, which loss, the
+    run's mean and the band."""
+    return [f'epochs {row.first_epoch}-{row.first_epoch + window - 1}, {name} loss: the run\'s mean {loss.run:.4f} '
+            f'is outside the book\'s band [{loss.low:.4f}, {loss.high:.4f}] (the book\'s mean: {loss.book:.4f})'
+            for row in rows for name, loss in row.losses() if not loss.inside]
 
 
 def format_table(rows, window=WINDOW):
