@@ -140,15 +140,16 @@ def main(argv):
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
-        print(f'tf1gan: interrupted; continue it with --resume --run_dir={run_folder}' if run_folder
-              else 'tf1gan: interrupted', file=sys.stderr)
+        print(f'tf1gan: interrupted; continue it with --resume --run_dir={run_folder}'
+              if run_folder and runs.holds_run(run_folder) else 'tf1gan: interrupted before the run began',
+              file=sys.stderr)
         sys.exit(130)
     except Exception as e:  # noqa: BLE001  (the machine's failures are one line; anything else is a bug)
         line = cli.environment_failure(e)
         if line is None:
             raise
         resume = f'; its newest complete checkpoint stays: --resume --run_dir={run_folder} continues it' \
-            if run_folder else ''
+            if run_folder and runs.holds_run(run_folder) else ''
         print(f'tf1gan: {line}{resume}', file=sys.stderr)
         sys.exit(1)
 
