@@ -2,19 +2,12 @@
 exit, and every file already written left byte for byte as it was."""
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from training import train
+from training import tf1gan_command as tf1gan, train
 
 TRACEBACK = 'Traceback (most recent call last)'
-
-
-def tf1gan(command, *args, cwd):
-    return subprocess.run([sys.executable, '-m', f'tf1gan.{command}', *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
 
 
 def files(folder):

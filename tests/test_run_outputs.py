@@ -7,7 +7,7 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, listing, progress, run, runlog, runs, summaries
+from tf1gan import progress, runlog, summaries
 from training import train
 
 

@@ -9,17 +9,11 @@ import sys
 
 import pytest
 
-import tf1gan  # noqa: F401
 from tf1gan import errors, listing, run, runs
-from training import epoch_lines, train
+from training import epoch_lines, tf1gan_command as tf1gan, train
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TINY = ['--model=cgan', '--total_epoch=2', '--total_batch=3', '--seed=4']
-
-
-def tf1gan(command, *args, cwd):
-    return subprocess.run([sys.executable, '-m', f'tf1gan.{command}', *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
 
 
 def fingerprint(folder):

@@ -1,7 +1,5 @@
 """Small scripts in the style of the book's other chapters, using the same TF1 APIs, run unchanged
 by tf1gan.script's runner (in this process: each run gets its own graph)."""
-import re
-
 import pytest
 
 from tf1gan import script_run, seeding
@@ -15,39 +13,7 @@ from tensorflow.examples.tutorials.mnist import input_data
 mnist = input_data.read_data_sets("./mnist/data/", one_hot=True)
 '''
 
-# The book's MNIST chapter: an MLP with dropout.
-MLP_DROPOUT = READ_MNIST + '''
-X = tf.placeholder(tf.float32, [None, 784])
-Y = tf.placeholder(tf.float32, [None, 10])
-keep_prob = tf.placeholder(tf.float32)
-
-W1 = tf.Variable(tf.random_normal([784, 256], stddev=0.01))
-L1 = tf.nn.relu(tf.matmul(X, W1))
-L1 = tf.nn.dropout(L1, keep_prob)
-
-W2 = tf.Variable(tf.random_normal([256, 10], stddev=0.01))
-model = tf.matmul(L1, W2)
-
-cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(logits=model, labels=Y))
-optimizer = tf.train.AdamOptimizer(0.001).minimize(cost)
-
-init = tf.global_variables_initializer()
-sess = tf.Session()
-sess.run(init)
-
-batch_size = 100
-for epoch in range(2):
-    total_cost = 0
-    for i in range(20):
-        batch_xs, batch_ys = mnist.train.next_batch(batch_size)
-        _, cost_val = sess.run([optimizer, cost], feed_dict={X: batch_xs, Y: batch_ys, keep_prob: 0.8})
-        total_cost += cost_val
-    print('Epoch:', '%04d' % (epoch + 1), 'Avg. cost =', '{:.3f}'.format(total_cost / 20))
-
-is_correct = tf.equal(tf.argmax(model, 1), tf.argmax(Y, 1))
-accuracy = tf.reduce_mean(tf.cast(is_correct, tf.float32))
-print('정확도:', sess.run(accuracy, feed_dict={X: mnist.test.images, Y: mnist.test.labels, keep_prob: 1}))
-'''
+# The book's MNIST chapter, an MLP with dropout, is examples/mnist_mlp.py (tests/test_script.py runs it).
 
 # The CNN chapter: tf.nn.conv2d and tf.nn.max_pool.
 CNN = READ_MNIST + '''
@@ -168,12 +134,6 @@ def run_script(tmp_path, monkeypatch, mnist_dir, capsys):
         return out.splitlines()
     yield run
     seeding.seed_graph(None)  # --seed's op determinism is process-wide: not into later tests
-
-
-def test_an_mlp_with_dropout_runs(run_script):
-    lines = run_script(MLP_DROPOUT)
-    assert re.fullmatch(r'Epoch: 0002 Avg\. cost = \d\.\d{3}', lines[-2])
-    assert lines[-1].startswith('정확도: ') and float(lines[-1].split()[-1]) > 0.5
 
 
 def test_a_cnn_with_conv2d_and_max_pool_runs(run_script):

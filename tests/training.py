@@ -1,5 +1,7 @@
 """Training a listing for a test, as tf1gan.main does: a Run in a folder of the test's, handed to run.train."""
 import os
+import subprocess
+import sys
 
 import tf1gan  # noqa: F401
 from tf1gan import listing, run
@@ -31,3 +33,9 @@ def train(model, out, total_epoch, *, mnist_dir, resume=False, seed=5, total_bat
 
 def epoch_lines(lines):
     return [line for line in lines if line.startswith('Epoch')]
+
+
+def tf1gan_command(command, *args, cwd):
+    """python -m tf1gan.<command> args, run in cwd: the CompletedProcess, output as text."""
+    return subprocess.run([sys.executable, '-m', f'tf1gan.{command}', *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)

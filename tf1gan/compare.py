@@ -33,7 +33,7 @@ import sys
 from typing import NamedTuple
 
 import numpy as np
-from absl import app, flags
+from absl import flags
 
 from tf1gan import book_logs, cli, errors, runlog, runs, samples  # samples selects matplotlib's Agg backend
 

@@ -28,7 +28,7 @@ import os
 import sys
 
 import numpy as np
-from absl import app, flags
+from absl import flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
 from tf1gan import cli, errors, files, input_data, metrics, runs
