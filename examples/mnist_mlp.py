@@ -50,4 +50,4 @@ for i in range(10):
     subplot.set_yticks([])
     subplot.set_title('%d' % labels[i].argmax())
     subplot.imshow(mnist.test.images[i].reshape((28, 28)), cmap=plt.cm.gray_r)
-plt.savefig('samples/mnist_mlp.png')
+plt.savefig('results/mnist_mlp.png')  # tf1gan.script makes the folder

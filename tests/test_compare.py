@@ -328,15 +328,17 @@ def test_a_run_with_the_books_settings_is_compared_without_a_caveat(tmp_path):
     assert "all 10 windows inside the book's band\n" in result.stdout and 'not the book' not in result.stdout
 
 
-def test_without_run_dir_the_newest_run_of_the_model_is_compared(tmp_path):
-    for name, model, started in (('cgan', 'cgan', 1), ('gan', 'gan', 3), ('cgan-2', 'cgan', 2)):
+def test_without_run_dir_the_newest_finished_run_of_the_model_is_compared_and_named(tmp_path):
+    for name, model, started, state in (('cgan', 'cgan', 1, 'finished'), ('gan', 'gan', 4, 'finished'),
+                                        ('cgan-2', 'cgan', 2, 'finished'), ('cgan-3', 'cgan', 3, 'interrupted')):
         run_dir = write_run(tmp_path / 'runs' / name, model, book_losses(model))
         write_record(run_dir, model)
         record = json.loads((run_dir / 'run.json').read_text())
-        (run_dir / 'run.json').write_text(json.dumps(dict(record, started_ns=started)))
+        (run_dir / 'run.json').write_text(json.dumps(dict(record, started_ns=started, state=state)))
     result = tf1gan_compare('--model=cgan', cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f'{os.path.join("runs", "cgan-2", "log.txt")} against')
+    assert result.stderr == f'tf1gan: the newest finished run of cgan: {os.path.join("runs", "cgan-2")}\n'
 
 
 def test_compare_never_writes_over_the_runs_own_log(tmp_path):

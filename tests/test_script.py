@@ -247,7 +247,7 @@ def test_import_tf1gan_stays_light():
 
 
 @pytest.mark.parametrize('example, args, drawn', [
-    ('mnist_mlp.py', ['--set', 'total_epoch=1'], os.path.join('samples', 'mnist_mlp.png')),
+    ('mnist_mlp.py', ['--set', 'total_epoch=1'], os.path.join('results', 'mnist_mlp.png')),
     ('mnist_mlp.ipynb', ['--set', 'total_epoch=1'], os.path.join('figures', 'mnist_mlp', 'figure_001.png')),
 ])
 def test_the_readmes_examples_run_and_draw_their_picture(example, args, drawn, tmp_path, mnist_dir):

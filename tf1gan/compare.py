@@ -289,8 +289,8 @@ def main(argv):
     try:
         if len(argv) > 1:
             raise errors.InputError(f'unexpected arguments: {" ".join(argv[1:])}')
-        run_dir = runs.folder_for(FLAGS.run_dir) if FLAGS.run_dir else runs.newest([FLAGS.model] if FLAGS.model
-                                                                                   else ['gan', 'cgan'])
+        run_dir = runs.folder_for(FLAGS.run_dir) if FLAGS.run_dir else runs.find(None, [FLAGS.model] if FLAGS.model
+                                                                                  else ['gan', 'cgan'])
         status = run_comparison(FLAGS.model, run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
                                 FLAGS.samples_output)
     except errors.InputError as e:

@@ -115,7 +115,8 @@ def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=range):
     `asked` (settings given on the command line: a dict of Settings fields, hparams included
     by name) must agree with them, except total_epoch (train longer), loop, eval_every and
     where MNIST is."""
-    folder = runs.find(run_dir, [model] if model else list(listing.REGISTRY), root)
+    models = [model] if model else list(listing.REGISTRY)
+    folder = runs.newest(models, root) if run_dir is None else runs.find(run_dir, models, root)
     record = runs.check_hparams(folder, runs.read_record(folder))
     if runs.is_training(record):
         raise InputError(f'{folder} is being trained right now (process {record["pid"]}); wait for it, or stop it '

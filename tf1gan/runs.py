@@ -15,6 +15,7 @@ files in it (run.json, log.txt, checkpoint files), never from an index file.
 import json
 import os
 import re
+import sys
 import time
 
 from tf1gan import files
@@ -162,12 +163,15 @@ def runs_of(models, root=ROOT):
     return found
 
 
-def newest(models, root=ROOT):
-    """The folder of the most recently started run of one of models under root; InputError if none."""
+def newest(models, root=ROOT, finished=False):
+    """The folder of the most recently started run of one of models under root; InputError if none.
+    finished=True (drawing, scoring, comparing): the newest finished run if there is one."""
     found = runs_of(models, root)
     if not found:
         raise InputError(f'no run of {" or ".join(models)} in {root}/: train one first '
                          f'(python -m tf1gan.main --model={models[0]}), or name one with --run_dir')
+    if finished and any(record['state'] == 'finished' for _, record in found):
+        found = [(folder, record) for folder, record in found if record['state'] == 'finished']
     return max(found, key=lambda item: (item[1].get('started_ns', 0), _natural(item[0])))[0]
 
 
@@ -178,9 +182,16 @@ def _natural(folder):
 
 def find(run_dir, models, root=ROOT):
     """The run a command works on: --run_dir (a run folder; its checkpoints/ folder is taken for the
-    run, so the old --checkpoint_dir values still work), else the newest run of models."""
+    run, so the old --checkpoint_dir values still work), else the newest finished run of models (the
+    newest of any state if none has finished), named in one line on stderr."""
     if run_dir is None:
-        return newest(models, root)
+        folder = newest(models, root, finished=True)
+        record = read_record(folder)
+        print(f'tf1gan: the newest {"finished " if record["state"] == "finished" else ""}run of '
+              f'{" or ".join(models)}: {folder}' + ('' if record['state'] == 'finished' else
+                                                   f' ({record["state"]}); --run_dir names another'),
+              file=sys.stderr)
+        return folder
     folder = folder_for(run_dir)
     if os.path.basename(os.path.normpath(folder)) == 'checkpoints' and not os.path.exists(os.path.join(folder, RECORD)):
         folder = os.path.dirname(os.path.normpath(folder))
