@@ -1,7 +1,7 @@
 """Whole runs, the book's settings and the default loop, seeded: the shape of each listing's losses
 from the first epoch to the last, and how good its last checkpoint's digits are.
 
-    python -m pytest -m slow tests/test_whole_runs.py      (about 20 minutes on 2 cores; .ci/run runs it)
+    python -m pytest -m slow tests/test_whole_runs.py      (22 minutes on 2 shared cores; .ci/run runs it)
 
 9.1 and 9.2 train 100 epochs (flags/gan.flags, flags/cgan.flags): every 10-epoch window of D's and
 G's printed losses lies inside the book's band, judged by tf1gan.compare's own code. The DCGAN
