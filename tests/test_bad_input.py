@@ -145,6 +145,7 @@ def test_generate_on_a_cgan_run_without_digits_says_to_give_them(damaged_run):
                                           'digits to draw']
 
 
+@pytest.mark.slow
 def test_a_noise_size_no_tensor_can_hold_is_one_line(tmp_path, mnist_dir):
     result = tf1gan('main', '--model=gan', '--n_noise=1000000000', '--total_epoch=1', '--total_batch=1',
                     f'--data_dir={mnist_dir}', cwd=tmp_path)

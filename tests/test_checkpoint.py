@@ -83,6 +83,7 @@ def test_resume_of_a_folder_without_a_run_says_so(mnist_dir, tmp_path):
         train('cgan', mnist_dir, tmp_path, total_epoch=2, resume=True)
 
 
+@pytest.mark.slow
 def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp_path):
     """SIGKILL twice at arbitrary instants of a run that is mostly writing checkpoints (one
     iteration an epoch); each resume must find a loadable checkpoint, and the three pieces
@@ -123,6 +124,7 @@ def dcgan_trained(mnist_dir, tmp_path_factory):
     return out, train_dcgan(mnist_dir, out, total_epoch=7)
 
 
+@pytest.mark.slow
 def test_a_resumed_dcgan_continues_after_its_newest_checkpoint_as_if_never_stopped(dcgan_trained, mnist_dir,
                                                                                      tmp_path):
     out, lines = dcgan_trained
@@ -133,6 +135,7 @@ def test_a_resumed_dcgan_continues_after_its_newest_checkpoint_as_if_never_stopp
     assert pictures(tmp_path / 'samples') == pictures(out / 'samples')
 
 
+@pytest.mark.slow
 def test_a_book_loop_dcgan_checkpoint_resumes_under_the_fast_loop_as_if_never_stopped(dcgan_trained, mnist_dir,
                                                                                      tmp_path):
     _, lines = dcgan_trained

@@ -333,6 +333,7 @@ def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_
     assert [value for _, tag, value in found if tag == 'loss/G'] == [pytest.approx(g) for _, g in history]
 
 
+@pytest.mark.slow
 def test_eval_every_judges_the_generator_every_nth_iteration_without_touching_its_draws(X_small, tmp_path):
     from tf1gan import periodic_eval
     test_images = np.random.RandomState(0).rand(50, 784)

@@ -48,11 +48,13 @@ def both_loops(request, mnist_dir, tmp_path_factory):
     return runs
 
 
+@pytest.mark.slow
 def test_the_fast_loop_gives_the_book_loops_losses_bit_for_bit(both_loops):
     (book_history, _), (fast_history, _) = both_loops['book'], both_loops['fast']
     assert fast_history == book_history  # floats compared exactly, after a whole epoch
 
 
+@pytest.mark.slow
 def test_the_fast_loop_draws_the_book_loops_pictures(both_loops):
     book, fast = both_loops['book'][1] / 'samples', both_loops['fast'][1] / 'samples'
     assert os.listdir(book) == ['000.png']

@@ -119,6 +119,7 @@ def test_a_short_run_prints_the_books_lines_and_draws_its_first_picture_into_its
     assert result.stderr == f'tf1gan: new run {tmp_path / "run"}\n'  # nothing of TensorFlow's or absl's
 
 
+@pytest.mark.slow
 def test_a_dcgan_run_prints_its_lines_and_nothing_of_tensorflows_or_keras(mnist_dir, tmp_path):
     result = tf1gan_main('--model=dcgan', '--total_epoch=3', '--batch_size=8', '--saving_interval=2', '--seed=1',
                          f'--data_dir={mnist_dir}', f'--run_dir={tmp_path / "run"}', cwd=tmp_path)

@@ -80,6 +80,7 @@ def three_runs(mnist_dir, tmp_path_factory):
     return cwd, args, results, prints
 
 
+@pytest.mark.slow
 def test_the_same_command_three_times_gives_three_runs_side_by_side(three_runs):
     cwd, _, results, _ = three_runs
     assert [r.returncode for r in results] == [0, 0, 0], results[-1].stderr
@@ -93,12 +94,14 @@ def test_the_same_command_three_times_gives_three_runs_side_by_side(three_runs):
         assert len(epoch_lines((folder / 'log.txt').read_text().splitlines())) == 2
 
 
+@pytest.mark.slow
 def test_a_new_run_changes_no_file_of_the_runs_before_it(three_runs):
     _, _, _, prints = three_runs
     for before, after in zip(prints, prints[1:]):
         assert {path: md5 for path, md5 in after.items() if path in before} == before
 
 
+@pytest.mark.slow
 def test_a_named_folder_that_holds_a_run_is_refused_for_a_new_run_in_one_line(three_runs):
     cwd, args, _, _ = three_runs
     before = fingerprint(cwd / 'runs')
@@ -110,6 +113,7 @@ def test_a_named_folder_that_holds_a_run_is_refused_for_a_new_run_in_one_line(th
     assert fingerprint(cwd / 'runs') == before
 
 
+@pytest.mark.slow
 def test_resuming_a_finished_run_says_so_in_one_line_and_changes_nothing(three_runs):
     cwd, args, _, _ = three_runs
     before = fingerprint(cwd / 'runs')
@@ -145,6 +149,7 @@ def test_a_moved_run_folder_resumes_exactly(how, uninterrupted, mnist_dir, tmp_p
     assert record['state'] == 'finished' and record['hparams']['total_epoch'] == 4  # extended from 2
 
 
+@pytest.mark.slow
 def test_a_moved_run_is_drawn_from_scored_and_compared(mnist_dir, tmp_path):
     train('gan', tmp_path / 'run', 1, mnist_dir=mnist_dir)
     shutil.move(tmp_path / 'run', tmp_path / 'moved')
