@@ -117,7 +117,7 @@ def listing_loops(model):
 
 
 def dcgan_loops():
-    from tf1gan import dcgan
+    from tf1gan.listings import dcgan
     X_train = dcgan.load_X_train(FLAGS.data_dir, FLAGS.source_url)
     models = dcgan.build()
     hp = dcgan.HPARAMS

@@ -21,7 +21,7 @@ BOOK_PICTURES = REPO.parent / 'shared' / 'book' / '3min-deeplearning-ch09'
 
 def log_lines(model, losses):
     """What the listing prints for these (D, G) losses, epoch after epoch."""
-    from tf1gan import cgan, gan  # the listings' own log_line (imports TensorFlow, once)
+    from tf1gan.listings import cgan, gan  # the listings' own log_line (imports TensorFlow, once)
     module = {'gan': gan, 'cgan': cgan}[model]
     return [module.log_line(epoch, d, g) for epoch, (d, g) in enumerate(losses)]
 

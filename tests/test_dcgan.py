@@ -1,4 +1,4 @@
-"""The Keras DCGAN of 모두의 딥러닝 (tf1gan.dcgan): its models, Keras 2's freezing, its loop.
+"""The Keras DCGAN of 모두의 딥러닝 (tf1gan.listings.dcgan): its models, Keras 2's freezing, its loop.
 
 Models are built once per module where a test only reads them; tests that train take a
 snapshot first and check only what their own step did, so earlier training does not matter.
@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import dcgan, input_data, seeding
+from tf1gan import input_data, seeding
+from tf1gan.listings import dcgan
 from tf_keras.layers import (Activation, BatchNormalization, Conv2D, Dense, Dropout, Flatten, LeakyReLU,
                              Reshape, UpSampling2D)
 

@@ -28,7 +28,7 @@ def test_the_reader_takes_every_iteration_line_in_order_and_nothing_else(tmp_pat
 
 
 def test_the_reader_reads_what_the_listing_prints():
-    from tf1gan import dcgan  # the listing's own log_line (imports TensorFlow, once)
+    from tf1gan.listings import dcgan  # the listing's own log_line (imports TensorFlow, once)
     line = dcgan.log_line(4000, 0.50581, 1.34931)
     assert collapse.LINE.match(line).groups() == ('4000', '0.5058', '1.3493')
 

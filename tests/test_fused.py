@@ -8,7 +8,8 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import cgan, fused, gan, seeding
+from tf1gan import fused, seeding
+from tf1gan.listings import cgan, gan
 from training import train as train_run
 
 MODULES = {'gan': gan, 'cgan': cgan}

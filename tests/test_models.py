@@ -5,7 +5,7 @@ import pytest
 import tf1gan  # noqa: F401  (Keras 2 before TensorFlow)
 import tensorflow.compat.v1 as tf
 
-from tf1gan import cgan, gan
+from tf1gan.listings import cgan, gan
 
 N_HIDDEN, N_NOISE = 256, 128
 

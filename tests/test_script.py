@@ -77,10 +77,10 @@ def test_an_exception_in_the_readers_code_shows_their_file_lines_and_frames_only
 
 def run_in_this_process(folder, name, source, capsys):
     """(status, stderr) of the runner on source, in this process (no TensorFlow start-up)."""
-    from tf1gan import script_run
-    from tf1gan.script_source import Cell
+    from tf1gan.script import runner
+    from tf1gan.script.source import Cell
     path = str(write(folder, name, source))
-    status = script_run.run([Cell(textwrap.dedent(source), path)], path, [path], note=lambda text: None)
+    status = runner.run([Cell(textwrap.dedent(source), path)], path, [path], note=lambda text: None)
     return status, capsys.readouterr().err
 
 

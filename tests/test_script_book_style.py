@@ -2,8 +2,9 @@
 by tf1gan.script's runner (in this process: each run gets its own graph)."""
 import pytest
 
-from tf1gan import script_run, seeding
-from tf1gan.script_source import Cell
+from tf1gan import seeding
+from tf1gan.script import runner
+from tf1gan.script.source import Cell
 
 READ_MNIST = '''\
 import tensorflow as tf
@@ -127,7 +128,7 @@ def run_script(tmp_path, monkeypatch, mnist_dir, capsys):
 
     def run(source, name='book.py', seed=1):
         path = str(tmp_path / name)
-        status = script_run.run([Cell(source, path)], path, [path], seed=seed, source_url=str(mnist_dir),
+        status = runner.run([Cell(source, path)], path, [path], seed=seed, source_url=str(mnist_dir),
                                 note=lambda text: None)
         out, err = capsys.readouterr()
         assert status == 0, err

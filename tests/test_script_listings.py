@@ -192,14 +192,15 @@ def dcgan_short(tmp_path_factory, mnist_dir):
 
 
 def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_masks_are_taken_out(dcgan_short):
-    """tf1gan.dcgan builds D under _dropout_from_a_generator (masks from a tf.random.Generator that
+    """tf1gan.listings.dcgan builds D under _dropout_from_a_generator (masks from a tf.random.Generator that
     checkpoints save); the listing draws them from stateful random ops. Without that, the two
     are one computation: the same lines, bit for bit (BUILD.md)."""
     folder, script_lines, stdout = dcgan_short
-    # tf1gan.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), without
+    # tf1gan.listings.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), without
     # the checkpoints' extra Dropout call and with D's masks drawn as the listing draws them.
     code = ('import contextlib, tf1gan\n'
-            'from tf1gan import dcgan, seeding\n'
+            'from tf1gan import seeding\n'
+            'from tf1gan.listings import dcgan\n'
             'dcgan._dropout_from_a_generator = contextlib.nullcontext\n'
             'seeding.seed_graph(2)\n'
             'X_train = dcgan.load_X_train("mnist/data")\n'
@@ -261,8 +262,8 @@ def test_keras_2_freezing_holds_under_the_command_and_not_under_keras_3(tmp_path
 
 
 def test_the_dcgan_listing_runs_eagerly_and_9_2_in_a_graph():
-    from tf1gan import script_source
-    from tf1gan.script_source import Cell
+    from tf1gan.script import source as script_source
+    from tf1gan.script.source import Cell
     assert not script_source.uses_graph_mode([Cell(listing_dcgan(), 'dcgan.py')])
     assert script_source.uses_graph_mode(script_source.prepare([Cell(listing_9_2(), 'c.py')], note=print))
 

@@ -1,9 +1,9 @@
 """A reader's script as tf1gan.script compiles it: magic lines, --set, graph or eager (tf1gan.script_source)."""
 import pytest
 
-from tf1gan import script_source
+from tf1gan.script import source as script_source
 from tf1gan.errors import InputError
-from tf1gan.script_source import Cell
+from tf1gan.script.source import Cell
 
 LISTING = '''import tensorflow as tf
 %matplotlib inline

@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401  (Keras 2 before TensorFlow)
-from tf1gan import input_data, tf1_view
+from tf1gan import input_data
+from tf1gan.script import tf1_view
 
 
 @pytest.fixture
@@ -120,7 +121,7 @@ def test_everyone_else_keeps_tensorflow_2(tmp_path, monkeypatch):
     tensorflow = sys.modules['tensorflow']
     assert not hasattr(tensorflow, 'placeholder') and tensorflow is not names['tf']
     import tf_keras.src.backend
-    from tf1gan import cgan
+    from tf1gan.listings import cgan
     assert tf_keras.src.backend.tf is tensorflow.compat.v2  # tf-keras itself: TensorFlow 2's API
     assert cgan.tf is tensorflow.compat.v1  # tf1gan's listings import tf.compat.v1 explicitly
     import builtins

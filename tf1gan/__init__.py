@@ -17,5 +17,5 @@ if not USER_SET_LOG_LEVEL:
 
 def load_ipython_extension(ipython):
     """`%load_ext tf1gan`: the following cells run as a TF1 script does under tf1gan.script."""
-    from tf1gan import ipython_ext  # imported only here: `import tf1gan` stays light
+    from tf1gan.script import ipython_ext  # imported only here: `import tf1gan` stays light
     ipython_ext.load(ipython)

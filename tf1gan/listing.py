@@ -6,7 +6,7 @@ Each entry names a listing module and the module whose train(listing, run) train
   HPARAMS (its section's hyper-parameters), build(n_hidden, n_noise, learning_rate) -> Graph,
   get_noise(batch_size, n_noise), log_line(epoch, loss_val_D, loss_val_G) and
   sample_rows(sess, graph, mnist, n_noise).
-- dcgan (모두의 딥러닝): a Keras listing that trains itself (tf1gan.dcgan.train).
+- dcgan (모두의 딥러닝): a Keras listing that trains itself (tf1gan.listings.dcgan.train).
 
 Adding a listing is its module and one register() line here: the command line (--model, the
 hyper-parameter flags it uses) and the run folders follow from the registry.
@@ -27,9 +27,9 @@ def register(name, module, trainer, description):
     REGISTRY[name] = Entry(module, trainer, description)
 
 
-register('gan', 'tf1gan.gan', 'tf1gan.train', 'listing 9.1, the GAN')
-register('cgan', 'tf1gan.cgan', 'tf1gan.train', 'listing 9.2, the conditional GAN')
-register('dcgan', 'tf1gan.dcgan', 'tf1gan.dcgan', '모두의 딥러닝 DCGAN')
+register('gan', 'tf1gan.listings.gan', 'tf1gan.train', 'listing 9.1, the GAN')
+register('cgan', 'tf1gan.listings.cgan', 'tf1gan.train', 'listing 9.2, the conditional GAN')
+register('dcgan', 'tf1gan.listings.dcgan', 'tf1gan.listings.dcgan', '모두의 딥러닝 DCGAN')
 
 MODELS = tuple(REGISTRY)
 

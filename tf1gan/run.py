@@ -18,7 +18,7 @@ class Settings(NamedTuple):
     model: str
     hparams: dict                        # the listing's HPARAMS, with the values asked for
     total_batch: Optional[int] = None    # 9.1, 9.2: iterations per epoch (None: the book's 550)
-    keras_semantics: Optional[str] = None  # the DCGAN's BatchNorm behaviour (tf1gan.dcgan)
+    keras_semantics: Optional[str] = None  # the DCGAN's BatchNorm behaviour (tf1gan.listings.dcgan)
     seed: Optional[int] = None
     loop: str = 'fast'
     eval_every: Optional[int] = None

@@ -1,7 +1,7 @@
 """Running a reader's script, or a notebook's code cells, as `__main__`, with its own TF1 view.
 
 The cells run, in order, in one fresh `__main__` module whose `__builtins__` carry
-tf1gan.tf1_view's `__import__`: the script's `import tensorflow` is TF1, nobody else's. In
+tf1gan.script.tf1_view's `__import__`: the script's `import tensorflow` is TF1, nobody else's. In
 graph mode the cells run inside a fresh `tf.Graph().as_default()` (TF1's default graph,
 for this script only); in eager mode as TensorFlow 2 runs Keras. `--seed` seeds the graph,
 op determinism, NumPy and Python's `random` as tf1gan.main does (tf1gan.seeding).
@@ -15,9 +15,9 @@ import sys
 import traceback
 import types
 
-from tf1gan import figures, script_source, tf1_view
+from tf1gan.script import figures, source, tf1_view
 
-PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # tf1gan/, this file's parent's
 
 
 def _drop_tf1gan_frames(report, seen=None):
@@ -129,16 +129,16 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     anything runs. Notebook cells print their last expression's value, and the figures a cell
     leaves open are saved into figure_dir as Jupyter would have shown them."""
     try:
-        cells = [script_source.skip_magics(cell, note) for cell in cells]
+        cells = [source.skip_magics(cell, note) for cell in cells]
         for cell in cells:
             compile(cell.source, cell.filename, 'exec', dont_inherit=True)
     except SyntaxError as error:
         print(''.join(traceback.format_exception_only(type(error), error)), end='', file=sys.stderr)
         return 1
-    cells = script_source.apply_settings(cells, settings, script_name=path)
+    cells = source.apply_settings(cells, settings, script_name=path)
     graph = {'graph': True, 'eager': False}.get(mode)
     if graph is None:
-        graph = script_source.uses_graph_mode(cells)
+        graph = source.uses_graph_mode(cells)
 
     views = tf1_view.Views(data_dir=data_dir, source_url=source_url)
     module = main_module(path, views)

@@ -8,7 +8,7 @@ import json
 import linecache
 
 from tf1gan.errors import InputError
-from tf1gan.script_source import Cell
+from tf1gan.script.source import Cell
 
 
 def cell_name(path, number):

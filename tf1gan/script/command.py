@@ -14,7 +14,8 @@ import tokenize
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, script_source
+from tf1gan import cli, errors
+from tf1gan.script import source
 
 FLAGS = flags.FLAGS
 
@@ -25,7 +26,7 @@ flags.DEFINE_integer('seed', None,
                      'Fix every random draw as tf1gan.main --seed does (graph seed, op determinism, NumPy, '
                      'Python\'s random): two runs print the same lines. Unset: random, as in the book.',
                      lower_bound=0)
-flags.DEFINE_enum('mode', 'auto', script_source.MODES,
+flags.DEFINE_enum('mode', 'auto', source.MODES,
                   'graph: TF1\'s graph mode (placeholders, Session.run). eager: TensorFlow 2\'s eager mode, '
                   'as TF 2.x ran Keras. auto: graph, unless the script imports Keras (tensorflow.keras, '
                   'tf.keras, keras) and uses none of tf.placeholder, tf.Session, tf.InteractiveSession, '
@@ -53,13 +54,13 @@ def read(path):
     Compiled under the absolute path, as Python compiles the script it runs."""
     path = os.path.abspath(path)
     if path.endswith('.ipynb'):
-        from tf1gan import notebook
+        from tf1gan.script import notebook
         return notebook.read_cells(path), True
     with open(path, 'rb') as f:
         raw = f.read()
     # As Python reads a script: a coding cookie, else UTF-8.
     encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-    return [script_source.Cell(raw.decode(encoding), path)], False
+    return [source.Cell(raw.decode(encoding), path)], False
 
 
 def main(argv):
@@ -78,18 +79,18 @@ def main(argv):
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(1)
     try:
-        settings = [script_source.parse_setting(setting) for setting in FLAGS.set]
+        settings = [source.parse_setting(setting) for setting in FLAGS.set]
         cli.import_tensorflow(FLAGS.verbose)
-        from tf1gan import script_run  # imports TensorFlow
+        from tf1gan.script import runner  # imports TensorFlow
         figure_dir = FLAGS.figure_dir or os.path.join('figures', os.path.splitext(os.path.basename(path))[0])
-        status = script_run.run(cells, os.path.abspath(path), argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,
-                                data_dir=FLAGS.data_dir, source_url=FLAGS.source_url, figure_dir=figure_dir,
-                                notebook=is_notebook)
+        status = runner.run(cells, os.path.abspath(path), argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,
+                            data_dir=FLAGS.data_dir, source_url=FLAGS.source_url, figure_dir=figure_dir,
+                            notebook=is_notebook)
     except errors.InputError as e:  # a bad --set: nothing has run
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(2)
     sys.exit(status)
 
 
-if __name__ == '__main__':
+def run():
     app.run(main, flags_parser=cli.parse_flags)

@@ -3,7 +3,7 @@
 The notebook's namespace gets tf1gan.tf1_view's `__import__` (`import tensorflow as tf` is
 TF1, input_data is TF 1.15's reader, Keras is Keras 2); nothing outside the notebook's own
 cells changes. The first cell that uses TF1's graph API (tf.placeholder, tf.Session, ...:
-tf1gan.script_source.GRAPH_NAMES) enters a fresh default graph, which stays for the following
+tf1gan.script.source.GRAPH_NAMES) enters a fresh default graph, which stays for the following
 cells; before that, cells run eagerly, as TensorFlow 2 ran Keras. `%tf1gan_mode graph` or
 `%tf1gan_mode eager` chooses instead. `plt.savefig` into a missing folder makes the folder.
 IPython runs the magic lines itself (`%matplotlib inline`).
@@ -11,7 +11,7 @@ IPython runs the magic lines itself (`%matplotlib inline`).
 import builtins
 import sys
 
-from tf1gan import figures, script_run, script_source, tf1_view
+from tf1gan.script import figures, runner, source, tf1_view
 
 
 class Extension:
@@ -19,7 +19,7 @@ class Extension:
         self.shell = shell
         self.views = tf1_view.Views()
         self.import_ = self.views.make_import()
-        self.graphs = script_run.DefaultGraphs(self.views)
+        self.graphs = runner.DefaultGraphs(self.views)
         self.mode = 'auto'
         self.builtins = {}
         self.figure_hooks = figures.Figures(None).hooks(headless=False)
@@ -45,9 +45,9 @@ class Extension:
     def pre_run_cell(self, info):
         self.refresh_builtins()
         if not self.graphs.contexts and self.mode == 'auto':
-            cell = script_source.skip_magics(script_source.Cell(info.raw_cell, '<cell>'), note=lambda text: None)
+            cell = source.skip_magics(source.Cell(info.raw_cell, '<cell>'), note=lambda text: None)
             try:
-                if script_source.uses_graph_api([cell]):
+                if source.uses_graph_api([cell]):
                     self.graphs.enter()
             except SyntaxError:
                 pass  # IPython reports it when it compiles the cell
@@ -55,8 +55,8 @@ class Extension:
     def tf1gan_mode(self, line):
         """%tf1gan_mode graph|eager|auto: graph enters a fresh default graph for the following cells."""
         mode = line.strip()
-        if mode not in script_source.MODES:
-            print(f'tf1gan: %tf1gan_mode {mode}: expected one of {", ".join(script_source.MODES)}', file=sys.stderr)
+        if mode not in source.MODES:
+            print(f'tf1gan: %tf1gan_mode {mode}: expected one of {", ".join(source.MODES)}', file=sys.stderr)
             return
         self.graphs.close()
         self.mode = mode

@@ -1,0 +1,1 @@
+"""The book listings, one module each, section by section (tf1gan/listing.py registers them)."""
