@@ -6,7 +6,8 @@ A script run by tf1gan.script gets its own `__import__` (make_import), which map
     tensorflow.examples.tutorials.mnist       tf1gan.input_data (read_data_sets honours --data_dir, --source_url)
     tensorflow.keras..., keras...             Keras 2 (tf_keras), whose `trainable` freezing the books rely on
     tensorflow.keras.datasets.mnist           load_data() from the local MNIST files, Keras' own arrays
-    tensorflow.contrib...                     RemovedInTF2Error: one line naming what to use instead
+    tensorflow.contrib...                     tf1gan.script.contrib: TF 1.15's contrib names that have a TF1
+                                              home; any other is RemovedInTF2Error, one line
 
 and leaves every other import to Python. Only the script's own code calls this `__import__`:
 tf1gan, tf_keras and every other library keep importing TensorFlow 2 as installed, and
@@ -17,55 +18,10 @@ import importlib
 import types
 
 from tf1gan import input_data
+from tf1gan.script import contrib
+from tf1gan.script.contrib import RemovedInTF2Error  # noqa: F401  (the runner's one-line errors)
 
 KERAS_MNIST_DIR = './mnist/data/'
-
-# tf.contrib left TensorFlow in 2.0; what a TF1 reader writes instead, where tf.compat.v1 has it.
-CONTRIB_REPLACEMENTS = {
-    'layers.xavier_initializer': 'tf.glorot_uniform_initializer()',
-    'layers.xavier_initializer_conv2d': 'tf.glorot_uniform_initializer()',
-    'layers.variance_scaling_initializer': 'tf.variance_scaling_initializer()',
-    'layers.fully_connected': 'tf.layers.dense',
-    'layers.flatten': 'tf.layers.flatten',
-    'layers.conv2d': 'tf.layers.conv2d',
-    'layers.conv2d_transpose': 'tf.layers.conv2d_transpose',
-    'layers.batch_norm': 'tf.layers.batch_normalization',
-    'layers.dropout': 'tf.layers.dropout',
-    'rnn': 'tf.nn.rnn_cell (BasicRNNCell, BasicLSTMCell, MultiRNNCell, DropoutWrapper)',
-    'learn.datasets.mnist': 'from tensorflow.examples.tutorials.mnist import input_data',
-}
-
-
-class RemovedInTF2Error(AttributeError):
-    """An API TensorFlow 2 removed with no TF1 equivalent (tf.contrib); the message is one line."""
-
-
-def contrib_error(path):
-    """RemovedInTF2Error for tf.contrib.<path> ('' for tf.contrib itself)."""
-    name = 'tf.contrib' + ('.' + path if path else '')
-    for removed, instead in sorted(CONTRIB_REPLACEMENTS.items(), key=lambda item: -len(item[0])):
-        if path == removed or path.startswith(removed + '.'):
-            return RemovedInTF2Error(f'{name} was removed in TensorFlow 2 (tf.contrib is gone); use {instead}')
-    return RemovedInTF2Error(f'{name} was removed in TensorFlow 2 (tf.contrib is gone) and has no '
-                             'equivalent in tf.compat.v1; see https://www.tensorflow.org/guide/migrate')
-
-
-class _Contrib:
-    """tf.contrib and below: each attribute goes one level deeper until the name is one
-    CONTRIB_REPLACEMENTS knows or two levels deep (tf.contrib.layers.xavier_initializer), then raises."""
-
-    def __init__(self, path=''):
-        self._path = path
-
-    def __getattr__(self, name):
-        path = f'{self._path}.{name}' if self._path else name
-        if path in CONTRIB_REPLACEMENTS or path.count('.') >= 1:
-            raise contrib_error(path)
-        return _Contrib(path)
-
-    def __call__(self, *args, **kwargs):
-        raise contrib_error(self._path)
-
 
 class ModuleView(types.ModuleType):
     """A module that is `target` with some attributes replaced. lazy={name: factory} makes a
@@ -90,16 +46,6 @@ class ModuleView(types.ModuleType):
                       | {k for k in self.__dict__ if not k.startswith('_view_')})
 
 
-class TF1View(ModuleView):
-    """`tensorflow` as a TF 1.x script sees it: tf.compat.v1, but tf.contrib raises and
-    tf.keras, tf.examples, tf.compat.v1 are the views below."""
-
-    def __getattr__(self, name):
-        if name == 'contrib':
-            return _Contrib()
-        return super().__getattr__(name)
-
-
 class Views:
     """The script's modules: one TF1 view, one Keras view, one MNIST reader, for one run.
 
@@ -118,8 +64,8 @@ class Views:
                            {'input_data': self.input_data})
         tutorials = ModuleView('tensorflow.examples.tutorials', types.ModuleType('tutorials'), {'mnist': mnist})
         self.examples = ModuleView('tensorflow.examples', types.ModuleType('examples'), {'tutorials': tutorials})
-        self.tf = TF1View('tensorflow', tf2.compat.v1, {'examples': self.examples},
-                          lazy={'keras': lambda: self.keras})
+        self.tf = ModuleView('tensorflow', tf2.compat.v1, {'examples': self.examples},
+                             lazy={'keras': lambda: self.keras, 'contrib': lambda: contrib.namespace(self.input_data)})
         self.compat = ModuleView('tensorflow.compat', tf2.compat, {'v1': self.tf})
         self.tf.compat = self.compat
         self._keras = None
@@ -160,7 +106,7 @@ class Views:
         elif parts[0] != 'tensorflow':
             return None
         if parts[1:2] == ['contrib']:
-            raise contrib_error('.'.join(parts[2:] + list(fromlist or ())[:1]))
+            return contrib.walk(self.tf.contrib, parts[2:], fromlist)
         if parts[1:3] == ['compat', 'v1']:
             parts = parts[:1] + parts[3:]
         if len(parts) == 1:

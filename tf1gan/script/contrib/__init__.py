@@ -1,0 +1,96 @@
+"""tf.contrib inside a reader's script: TF 1.15 contrib's names that have a TF1 home, with contrib's
+own defaults, variable names and maths (each checked against TensorFlow 1.15 by tests/test_contrib.py):
+
+    tf.contrib.layers      initializers, regularizers (initializers.py, regularizers.py),
+                           fully_connected, conv2d, conv2d_transpose, pools, flatten, dropout,
+                           batch_norm, one_hot_encoding (layers.py)
+    tf.contrib.rnn         TensorFlow's own cells and static RNNs, which contrib re-exported (rnn.py)
+    tf.contrib.seq2seq     sequence_loss (seq2seq.py)
+    tf.contrib.framework   the global step and variable helpers (framework.py)
+    tf.contrib.learn       datasets.mnist: the script's MNIST reader (tensorflow.examples.tutorials.mnist's)
+
+Any other name (tf.contrib.slim, factorization, tensor_forest, the contrib-only cells, ...) is
+RemovedInTF2Error: one line, which the runner prints with the reader's file and line.
+"""
+import types
+
+MIGRATE_URL = 'https://www.tensorflow.org/guide/migrate'
+
+
+class RemovedInTF2Error(AttributeError):
+    """A tf.contrib name TensorFlow 2 removed with no equal here; the message is one line."""
+
+
+def removed(name):
+    """RemovedInTF2Error for the dotted name (tf.contrib.x.y)."""
+    return RemovedInTF2Error(f'{name} was removed in TensorFlow 2 (tf.contrib is gone) and has no '
+                             f'equivalent in tf.compat.v1 or tf1gan; see {MIGRATE_URL}')
+
+
+class ContribModule(types.ModuleType):
+    """One module under tf.contrib: the names it maps; any other is RemovedInTF2Error naming it."""
+
+    def __init__(self, name, names):
+        super().__init__('tensorflow.' + name[len('tf.'):])
+        self.__dict__.update(names)
+        self.__dict__['_contrib_name'] = name
+
+    def __getattr__(self, attr):  # only for names not in __dict__
+        if attr.startswith('__'):
+            raise AttributeError(attr)
+        raise removed(f"{self.__dict__['_contrib_name']}.{attr}")
+
+
+def _public(module):
+    """The functions module defines (not those it imports), by name."""
+    return {name: value for name, value in vars(module).items()
+            if not name.startswith('_') and isinstance(value, types.FunctionType)
+            and value.__module__ == module.__name__}
+
+
+def _layers():
+    from tf1gan.script.contrib import initializers, layers, regularizers
+    names = _public(initializers)
+    names.update(_public(regularizers))
+    names.update({name: getattr(layers, name) for name in LAYERS})
+    return names
+
+
+LAYERS = ('fully_connected', 'convolution', 'convolution2d', 'conv2d', 'convolution2d_transpose', 'conv2d_transpose',
+          'max_pool2d', 'avg_pool2d', 'flatten', 'dropout', 'batch_norm', 'one_hot_encoding', 'linear', 'relu',
+          'relu6')
+
+
+def _learn(mnist_reader):
+    """tf.contrib.learn: only datasets.mnist (also at learn.python.learn.datasets.mnist), the given reader."""
+    def datasets(prefix):
+        return ContribModule(f'{prefix}.datasets', {'mnist': mnist_reader})
+    return ContribModule('tf.contrib.learn', {
+        'datasets': datasets('tf.contrib.learn'),
+        'python': ContribModule('tf.contrib.learn.python', {
+            'learn': ContribModule('tf.contrib.learn.python.learn', {
+                'datasets': datasets('tf.contrib.learn.python.learn')})})})
+
+
+def namespace(mnist_reader):
+    """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is."""
+    from tf1gan.script.contrib import framework, rnn, seq2seq
+    return ContribModule('tf.contrib', {
+        'layers': ContribModule('tf.contrib.layers', _layers()),
+        'rnn': ContribModule('tf.contrib.rnn', rnn.names()),
+        'seq2seq': ContribModule('tf.contrib.seq2seq', {'sequence_loss': seq2seq.sequence_loss}),
+        'framework': ContribModule('tf.contrib.framework', {name: getattr(framework, name) for name in framework.NAMES}),
+        'learn': _learn(mnist_reader),
+    })
+
+
+def walk(contrib, parts, fromlist=()):
+    """The module `import tensorflow.contrib.<parts>` (`from ... import fromlist`) gives; a name
+    tf.contrib does not have raises RemovedInTF2Error here, inside the import."""
+    module = contrib
+    for part in parts:
+        module = getattr(module, part)
+    for name in fromlist or ():
+        if name != '*':
+            getattr(module, name)
+    return module
