@@ -235,10 +235,19 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
             return framework.model_variable(name, shape=[channels], dtype=tf.float32, initializer=initializer,
                                             regularizer=regularizer, collections=collections,
                                             trainable=variable_trainable)
-        beta = (parameter('beta', v1.zeros_initializer(), trainable, param_regularizers.get('beta')) if center
-                else tf.constant(0.0, shape=[channels]))
-        gamma = (parameter('gamma', v1.ones_initializer(), trainable, param_regularizers.get('gamma')) if scale
-                 else tf.constant(1.0, shape=[channels]))
+        def make_beta():
+            return (parameter('beta', v1.zeros_initializer(), trainable, param_regularizers.get('beta')) if center
+                    else tf.constant(0.0, shape=[channels]))
+
+        def make_gamma():
+            return (parameter('gamma', v1.ones_initializer(), trainable, param_regularizers.get('gamma')) if scale
+                    else tf.constant(1.0, shape=[channels]))
+        # TF 1.15 sent a rank-4 input with UPDATE_OPS to tf.layers.BatchNormalization(fused=True),
+        # which makes gamma before beta; everything else to its _fused_batch_norm: beta, then gamma.
+        if rank == 4 and updates_collections == v1.GraphKeys.UPDATE_OPS:
+            gamma, beta = make_gamma(), make_beta()
+        else:
+            beta, gamma = make_beta(), make_gamma()
         with v1.variable_scope(v1.get_variable_scope()) as local_scope:
             local_scope.set_partitioner(None)
             moving_mean = parameter('moving_mean', v1.zeros_initializer(), False)
