@@ -16,6 +16,10 @@ feeds the same inputs and records the same things. Per contrib name, the records
 """
 import math
 import pathlib
+import re
+import subprocess
+import sys
+import textwrap
 
 import numpy as np
 import pytest
@@ -36,9 +40,6 @@ PROBES = (
     'DropoutWrapper', 'LSTMStateTuple', 'static_bidirectional_rnn', 'dynamic_rnn_with_contrib_cell',
     'sequence_loss', 'get_or_create_global_step', 'learn_datasets_mnist',
 )
-
-pytestmark = pytest.mark.tf115
-
 
 @pytest.fixture(scope='module')
 def records(tmp_path_factory, mnist_dir):
@@ -71,11 +72,13 @@ def ks_critical(n, m, alpha=KS_ALPHA):
     return math.sqrt(-math.log(alpha / 2) / 2) * math.sqrt((n + m) / (n * m))
 
 
+@pytest.mark.tf115
 def test_the_probe_list_is_the_probe_scripts(records):
     theirs = {key.split('/', 1)[0] for key in records[0].files}
     assert theirs == set(PROBES)
 
 
+@pytest.mark.tf115
 @pytest.mark.parametrize('name', PROBES)
 def test_contrib_name_behaves_as_in_tf_1_15(records, name):
     tf115_record, tf1gan_record = (of_probe(record, name) for record in records)
@@ -92,3 +95,49 @@ def test_contrib_name_behaves_as_in_tf_1_15(records, name):
         else:
             scale = float(np.max(np.abs(expected))) if expected.size else 0.0
             assert np.max(np.abs(found.astype(np.float64) - expected), initial=0.0) <= ULPS * EPS32 * scale, key
+
+
+ERA_SCRIPT = '''\
+    # An RNN classifier as 2017's tutorials wrote it: Xavier weights, contrib's LSTM and dense layer.
+    import numpy as np
+    import tensorflow as tf
+
+    tf.set_random_seed(777)
+    np.random.seed(777)
+    n_steps, n_input, n_hidden, n_classes = 5, 2, 16, 2
+
+    X = tf.placeholder(tf.float32, [None, n_steps, n_input])
+    Y = tf.placeholder(tf.float32, [None, n_classes])
+    W = tf.get_variable("W", shape=[n_hidden, n_classes], initializer=tf.contrib.layers.xavier_initializer())
+    b = tf.Variable(tf.zeros([n_classes]))
+
+    cell = tf.contrib.rnn.BasicLSTMCell(n_hidden)
+    outputs, states = tf.contrib.rnn.static_rnn(cell, tf.unstack(X, n_steps, 1), dtype=tf.float32)
+    hidden = tf.contrib.layers.fully_connected(outputs[-1], n_hidden)
+    logits = tf.matmul(hidden, W) + b
+    cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(logits=logits, labels=Y))
+    optimizer = tf.train.AdamOptimizer(0.01).minimize(cost)
+
+    def batch(size=64):
+        x = np.random.randn(size, n_steps, n_input)
+        y = (x[:, :, 0].sum(axis=1) > 0).astype(int)
+        return x, np.eye(n_classes)[y]
+
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for step in range(201):
+            x, y = batch()
+            c, _ = sess.run([cost, optimizer], feed_dict={X: x, Y: y})
+            if step % 50 == 0:
+                print('step:', step, 'cost =', '{:.4f}'.format(c))
+'''
+
+
+def test_a_2017_script_with_xavier_fully_connected_and_a_static_lstm_runs_unchanged_and_learns(tmp_path):
+    (tmp_path / 'rnn.py').write_text(textwrap.dedent(ERA_SCRIPT))
+    done = subprocess.run([sys.executable, '-m', 'tf1gan.script', 'rnn.py'], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    costs = [float(cost) for cost in re.findall(r'^step: \d+ cost = (\d+\.\d+)$', done.stdout, re.M)]
+    assert len(costs) == 5
+    assert costs[-1] < costs[0] / 3  # from ln 2 = 0.69 (chance) to well below it

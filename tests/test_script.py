@@ -97,16 +97,16 @@ def test_an_error_inside_tensorflow_shows_the_readers_line_and_no_tf1gan_frame(t
     assert '/tf1gan/' not in report
 
 
-def test_tf_contrib_is_one_line_naming_the_readers_line_and_what_to_use(tmp_path, capsys):
+def test_a_tf_contrib_name_with_no_equal_is_one_line_naming_the_readers_line(tmp_path, capsys):
     status, stderr = run_in_this_process(tmp_path, 'old.py', '''\
         import tensorflow as tf
 
-        init = tf.contrib.layers.xavier_initializer()
+        kmeans = tf.contrib.factorization.KMeans(inputs=[[1.0]], num_clusters=1)
         ''', capsys)
     assert status == 1
     assert stderr.splitlines() == [
-        f'tf1gan: {tmp_path / "old.py"}, line 3: tf.contrib.layers.xavier_initializer was removed in TensorFlow 2 '
-        '(tf.contrib is gone); use tf.glorot_uniform_initializer()']
+        f'tf1gan: {tmp_path / "old.py"}, line 3: tf.contrib.factorization was removed in TensorFlow 2 '
+        '(tf.contrib is gone) and has no equivalent in tf.compat.v1 or tf1gan; see https://www.tensorflow.org/guide/migrate']
 
 
 def test_a_bad_set_is_one_line_exit_2_and_nothing_runs(tmp_path):
