@@ -94,6 +94,8 @@ def test_keras_mnist_load_data_gives_keras_arrays_from_the_local_files(views):
     ('from tensorflow.contrib import slim\n', 'tf.contrib.slim'),
     ('import tensorflow.contrib.tensor_forest as forest\n', 'tf.contrib.tensor_forest'),
     ('from tensorflow.contrib.layers import layer_norm\n', 'tf.contrib.layers.layer_norm'),
+    ('import tensorflow as tf\ntf.contrib.layers.batch_norm(tf.zeros([2, 3, 4]))\n',
+     'tf.contrib.layers.batch_norm with an input of rank 3'),
 ])
 def test_a_tf_contrib_name_with_no_equal_is_one_line_naming_it(code, named):
     with pytest.raises(tf1_view.RemovedInTF2Error) as error:

@@ -22,7 +22,7 @@ class RemovedInTF2Error(AttributeError):
 
 
 def removed(name):
-    """RemovedInTF2Error for the dotted name (tf.contrib.x.y)."""
+    """RemovedInTF2Error for the dotted name (tf.contrib.x.y, or a use of one)."""
     return RemovedInTF2Error(f'{name} was removed in TensorFlow 2 (tf.contrib is gone) and has no '
                              f'equivalent in tf.compat.v1 or tf1gan; see {MIGRATE_URL}')
 

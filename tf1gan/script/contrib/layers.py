@@ -10,7 +10,7 @@ import functools
 
 import tensorflow as tf
 
-from tf1gan.script.contrib import framework
+from tf1gan.script.contrib import framework, removed
 from tf1gan.script.contrib.initializers import xavier_initializer
 
 v1 = tf.compat.v1
@@ -212,8 +212,7 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
     rank = tf.convert_to_tensor(inputs).get_shape().ndims
     if any(unsupported.values()) or rank not in (2, 4):
         used = [name for name, on in unsupported.items() if on] or [f'an input of rank {rank}']
-        raise NotImplementedError(f'tf1gan: tf.contrib.layers.batch_norm with {", ".join(used)} is not available '
-                                  '(only its fused form on inputs of rank 2 or 4)')
+        raise removed(f'tf.contrib.layers.batch_norm with {", ".join(used)}')
     if data_format not in (NCHW, NHWC):
         raise ValueError('data_format has to be either NCHW or NHWC.')
     param_initializers = param_initializers or {}
