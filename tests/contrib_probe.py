@@ -222,6 +222,21 @@ def batch_norm_not_training():
 
 
 @probe
+def layer_norm():
+    x = tf.constant(inputs(24, 3, 4, 5) * 2 + 1)
+    return constant_run({'default': layers.layer_norm(x), 'last_axis': layers.layer_norm(x, begin_norm_axis=-1),
+                         'no_scale': layers.layer_norm(x, scale=False, activation_fn=tf.nn.relu)})
+
+
+@probe
+def embed_sequence():
+    ids = tf.constant([[0, 3, 3], [5, 1, 0]])
+    looked_up = layers.embed_sequence(ids, vocab_size=6, embed_dim=4)
+    shared = layers.embed_sequence(ids, unique=True, scope='EmbedSequence', reuse=True)
+    return constant_run({'looked_up': looked_up, 'shared': shared})
+
+
+@probe
 def dropout():
     x = tf.ones([200, 300])
     return constant_run({'draw/seeded': layers.dropout(x, seed=5), 'draw/keep_0_8': layers.dropout(x, 0.8, seed=6),
@@ -280,6 +295,18 @@ def DropoutWrapper():
 
 
 @probe
+def OutputProjectionWrapper():
+    return rnn_probe(lambda: tf.contrib.rnn.OutputProjectionWrapper(tf.contrib.rnn.BasicRNNCell(5), 2))
+
+
+@probe
+def OutputProjectionWrapper_dynamic_rnn():
+    cell = tf.contrib.rnn.OutputProjectionWrapper(tf.contrib.rnn.GRUCell(4), 3, activation=tf.nn.sigmoid)
+    outputs, state = tf.nn.dynamic_rnn(cell, tf.constant(inputs(43, 2, 5, 3)), dtype=tf.float32)
+    return constant_run({'outputs': outputs, 'state': state})
+
+
+@probe
 def LSTMStateTuple():
     cell = tf.contrib.rnn.BasicLSTMCell(3)
     state = tf.contrib.rnn.LSTMStateTuple(tf.constant(inputs(40, 2, 3)), tf.constant(inputs(41, 2, 3)))
@@ -323,6 +350,40 @@ def sequence_loss():
                          sum_over_timesteps=True, sum_over_batch=True),
         'sum_over_batch': loss(logits, targets, weights, average_across_batch=False, sum_over_batch=True,
                                average_across_timesteps=False)})
+
+
+# --- legacy_seq2seq
+
+def step_logits(seed, steps=3):
+    logits = [tf.constant(inputs(seed + t, 4, 5) * 2) for t in range(steps)]
+    targets = [tf.constant(np.random.RandomState(seed + 10 + t).randint(0, 5, 4).astype(np.int32))
+               for t in range(steps)]
+    weights = [tf.constant(np.array([1, 1, 0.5, 0], np.float32) if t == 2 else np.ones(4, np.float32))
+               for t in range(steps)]
+    return logits, targets, weights
+
+
+@probe
+def legacy_seq2seq_sequence_loss():
+    logits, targets, weights = step_logits(90)
+    legacy = tf.contrib.legacy_seq2seq
+    return constant_run({
+        'by_example': legacy.sequence_loss_by_example(logits, targets, weights),
+        'by_example_summed': legacy.sequence_loss_by_example(logits, targets, weights,
+                                                             average_across_timesteps=False),
+        'default': legacy.sequence_loss(logits, targets, weights),
+        'per_batch_sum': legacy.sequence_loss(logits, targets, weights, average_across_batch=False)})
+
+
+@probe
+def legacy_seq2seq_rnn_decoder():
+    cell = tf.contrib.rnn.BasicLSTMCell(4)
+    decoder_inputs = [tf.constant(inputs(100 + t, 2, 4)) for t in range(3)]
+    initial = cell.zero_state(2, tf.float32)
+    outputs, state = tf.contrib.legacy_seq2seq.rnn_decoder(decoder_inputs, initial, cell)
+    looped, _ = tf.contrib.legacy_seq2seq.rnn_decoder(decoder_inputs, initial, cell, scope='rnn_decoder',
+                                                      loop_function=lambda prev, i: tf.nn.relu(prev))
+    return constant_run({'outputs': tf.stack(outputs), 'state': tf.concat(state, -1), 'looped': tf.stack(looped)})
 
 
 # --- framework

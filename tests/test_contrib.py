@@ -35,10 +35,12 @@ PROBES = (
     'l1_regularizer', 'l2_regularizer', 'l1_l2_regularizer', 'apply_regularization',
     'fully_connected', 'conv2d', 'conv2d_transpose', 'max_pool2d', 'avg_pool2d', 'flatten', 'one_hot_encoding',
     'batch_norm', 'batch_norm_conv', 'batch_norm_is_training_placeholder', 'batch_norm_forced_updates',
-    'batch_norm_not_training', 'dropout',
+    'batch_norm_not_training', 'layer_norm', 'embed_sequence', 'dropout',
     'BasicRNNCell', 'BasicLSTMCell', 'BasicLSTMCell_forget_bias', 'LSTMCell', 'GRUCell', 'MultiRNNCell',
-    'DropoutWrapper', 'LSTMStateTuple', 'static_bidirectional_rnn', 'dynamic_rnn_with_contrib_cell',
-    'sequence_loss', 'get_or_create_global_step', 'learn_datasets_mnist',
+    'DropoutWrapper', 'OutputProjectionWrapper', 'OutputProjectionWrapper_dynamic_rnn', 'LSTMStateTuple',
+    'static_bidirectional_rnn', 'dynamic_rnn_with_contrib_cell',
+    'sequence_loss', 'legacy_seq2seq_sequence_loss', 'legacy_seq2seq_rnn_decoder',
+    'get_or_create_global_step', 'learn_datasets_mnist',
 )
 
 @pytest.fixture(scope='module')

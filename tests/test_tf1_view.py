@@ -93,7 +93,7 @@ def test_keras_mnist_load_data_gives_keras_arrays_from_the_local_files(views):
      'tf.contrib.rnn.LayerNormBasicLSTMCell'),
     ('from tensorflow.contrib import slim\n', 'tf.contrib.slim'),
     ('import tensorflow.contrib.tensor_forest as forest\n', 'tf.contrib.tensor_forest'),
-    ('from tensorflow.contrib.layers import layer_norm\n', 'tf.contrib.layers.layer_norm'),
+    ('from tensorflow.contrib.layers import optimize_loss\n', 'tf.contrib.layers.optimize_loss'),
     ('import tensorflow as tf\ntf.contrib.layers.batch_norm(tf.zeros([2, 3, 4]))\n',
      'tf.contrib.layers.batch_norm with an input of rank 3'),
 ])

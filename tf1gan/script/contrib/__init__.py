@@ -3,9 +3,11 @@ own defaults, variable names and maths (each checked against TensorFlow 1.15 by 
 
     tf.contrib.layers      initializers, regularizers (initializers.py, regularizers.py),
                            fully_connected, conv2d, conv2d_transpose, pools, flatten, dropout,
-                           batch_norm, one_hot_encoding (layers.py)
-    tf.contrib.rnn         TensorFlow's own cells and static RNNs, which contrib re-exported (rnn.py)
+                           batch_norm, layer_norm, embed_sequence, one_hot_encoding (layers.py)
+    tf.contrib.rnn         TensorFlow's own cells and static RNNs, which contrib re-exported, and
+                           OutputProjectionWrapper (rnn.py)
     tf.contrib.seq2seq     sequence_loss (seq2seq.py)
+    tf.contrib.legacy_seq2seq  rnn_decoder, sequence_loss_by_example, sequence_loss (legacy_seq2seq.py)
     tf.contrib.framework   the global step and variable helpers (framework.py)
     tf.contrib.learn       datasets.mnist: the script's MNIST reader (tensorflow.examples.tutorials.mnist's)
 
@@ -57,8 +59,8 @@ def _layers():
 
 
 LAYERS = ('fully_connected', 'convolution', 'convolution2d', 'conv2d', 'convolution2d_transpose', 'conv2d_transpose',
-          'max_pool2d', 'avg_pool2d', 'flatten', 'dropout', 'batch_norm', 'one_hot_encoding', 'linear', 'relu',
-          'relu6')
+          'max_pool2d', 'avg_pool2d', 'flatten', 'dropout', 'batch_norm', 'layer_norm', 'embed_sequence',
+          'one_hot_encoding', 'linear', 'relu', 'relu6')
 
 
 def _learn(mnist_reader):
@@ -74,11 +76,12 @@ def _learn(mnist_reader):
 
 def namespace(mnist_reader):
     """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is."""
-    from tf1gan.script.contrib import framework, rnn, seq2seq
+    from tf1gan.script.contrib import framework, legacy_seq2seq, rnn, seq2seq
     return ContribModule('tf.contrib', {
         'layers': ContribModule('tf.contrib.layers', _layers()),
         'rnn': ContribModule('tf.contrib.rnn', rnn.names()),
         'seq2seq': ContribModule('tf.contrib.seq2seq', {'sequence_loss': seq2seq.sequence_loss}),
+        'legacy_seq2seq': ContribModule('tf.contrib.legacy_seq2seq', _public(legacy_seq2seq)),
         'framework': ContribModule('tf.contrib.framework', {name: getattr(framework, name) for name in framework.NAMES}),
         'learn': _learn(mnist_reader),
     })

@@ -36,11 +36,14 @@ def _layer_variable_getter(rename=None):
 WEIGHTS_AND_BIASES = _layer_variable_getter({'kernel': 'weights', 'bias': 'biases'})
 
 
+def _collections(variables_collections, name):
+    """The collections variables_collections (a list, or a dict by variable name) gives for name."""
+    return variables_collections.get(name) if isinstance(variables_collections, dict) else variables_collections
+
+
 def _collect(variable, collections, name):
-    """Adds variable to the collections variables_collections gives for name (a list, or a dict by name)."""
-    if isinstance(collections, dict):
-        collections = collections.get(name)
-    for collection in collections or ():
+    """Adds variable to the collections variables_collections gives for name."""
+    for collection in _collections(collections, name) or ():
         if variable not in v1.get_collection(collection):
             v1.add_to_collection(collection, variable)
 
@@ -228,11 +231,9 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
         inputs_shape = inputs.get_shape()
 
         def parameter(name, default, variable_trainable, regularizer=None):
-            initializer = param_initializers.get(name, default)
-            collections = variables_collections.get(name) if isinstance(variables_collections, dict) \
-                else variables_collections
-            return framework.model_variable(name, shape=[channels], dtype=tf.float32, initializer=initializer,
-                                            regularizer=regularizer, collections=collections,
+            return framework.model_variable(name, shape=[channels], dtype=tf.float32,
+                                            initializer=param_initializers.get(name, default), regularizer=regularizer,
+                                            collections=_collections(variables_collections, name),
                                             trainable=variable_trainable)
         def make_beta():
             return (parameter('beta', v1.zeros_initializer(), trainable, param_regularizers.get('beta')) if center
@@ -280,6 +281,60 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return _collect_output(outputs_collections, sc.name, outputs)
+
+
+def layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None, variables_collections=None,
+               outputs_collections=None, trainable=True, begin_norm_axis=1, begin_params_axis=-1, scope=None):
+    """Normalizes over axes begin_norm_axis.. (all but the batch) by their own mean and variance
+    (epsilon 1e-12), then LayerNorm/gamma * x + LayerNorm/beta over axes begin_params_axis.. (the last)."""
+    with v1.variable_scope(scope, 'LayerNorm', [inputs], reuse=reuse) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        inputs_shape = inputs.shape
+        rank = inputs_shape.ndims
+        if rank is None:
+            raise ValueError(f'Inputs {inputs.name} has undefined rank.')
+        dtype = inputs.dtype.base_dtype
+        if begin_norm_axis < 0:
+            begin_norm_axis = rank + begin_norm_axis
+        if begin_params_axis >= rank or begin_norm_axis >= rank:
+            raise ValueError(f'begin_params_axis ({begin_params_axis}) and begin_norm_axis ({begin_norm_axis}) '
+                             f'must be < rank(inputs) ({rank})')
+        params_shape = inputs_shape[begin_params_axis:]
+        if not params_shape.is_fully_defined():
+            raise ValueError(f'Inputs {inputs.name}: shape(inputs)[{begin_params_axis}:] is not fully defined: '
+                             f'{inputs_shape}')
+
+        def parameter(name, initializer):
+            return framework.model_variable(name, shape=params_shape, dtype=dtype, initializer=initializer,
+                                            collections=_collections(variables_collections, name),
+                                            trainable=trainable)
+        beta = parameter('beta', v1.zeros_initializer()) if center else None
+        gamma = parameter('gamma', v1.ones_initializer()) if scale else None
+        mean, variance = v1.nn.moments(inputs, list(range(begin_norm_axis, rank)), keep_dims=True)
+        outputs = tf.nn.batch_normalization(inputs, mean, variance, offset=beta, scale=gamma,
+                                            variance_epsilon=1e-12 if dtype != tf.float16 else 1e-3)
+        outputs.set_shape(inputs_shape)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_output(outputs_collections, sc.name, outputs)
+
+
+def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializer=None, regularizer=None,
+                   trainable=True, scope=None, reuse=None):
+    """The rows of EmbedSequence/embeddings ([vocab_size, embed_dim], get_variable's default
+    initializer, Glorot uniform) for ids."""
+    if not (reuse or (vocab_size and embed_dim)):
+        raise ValueError('Must specify vocab size and embedding dimension when not reusing. '
+                         f'Got vocab_size={vocab_size} and embed_dim={embed_dim}')
+    with v1.variable_scope(scope, 'EmbedSequence', [ids], reuse=reuse):
+        shape = None if (reuse and vocab_size is None) or embed_dim is None else [vocab_size, embed_dim]
+        embeddings = framework.model_variable('embeddings', shape=shape, initializer=initializer,
+                                              regularizer=regularizer, trainable=trainable)
+        if unique:  # embedding_lookup_unique: each id looked up once
+            unique_ids, index = tf.unique(tf.reshape(ids, [-1]))
+            rows = tf.gather(tf.nn.embedding_lookup(embeddings, unique_ids), index)
+            return tf.reshape(rows, tf.concat([tf.shape(ids), tf.shape(embeddings)[1:]], 0))
+        return tf.nn.embedding_lookup(embeddings, ids)
 
 
 def one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_collections=None, scope=None):
