@@ -50,11 +50,15 @@ def _public(module):
             and value.__module__ == module.__name__}
 
 
+def _named(module, names):
+    return {name: getattr(module, name) for name in names}
+
+
 def _layers():
     from tf1gan.script.contrib import initializers, layers, regularizers
     names = _public(initializers)
     names.update(_public(regularizers))
-    names.update({name: getattr(layers, name) for name in LAYERS})
+    names.update(_named(layers, LAYERS))
     return names
 
 
@@ -82,7 +86,7 @@ def namespace(mnist_reader):
         'rnn': ContribModule('tf.contrib.rnn', rnn.names()),
         'seq2seq': ContribModule('tf.contrib.seq2seq', {'sequence_loss': seq2seq.sequence_loss}),
         'legacy_seq2seq': ContribModule('tf.contrib.legacy_seq2seq', _public(legacy_seq2seq)),
-        'framework': ContribModule('tf.contrib.framework', {name: getattr(framework, name) for name in framework.NAMES}),
+        'framework': ContribModule('tf.contrib.framework', _named(framework, framework.NAMES)),
         'learn': _learn(mnist_reader),
     })
 

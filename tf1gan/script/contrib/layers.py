@@ -17,20 +17,22 @@ v1 = tf.compat.v1
 NHWC, NCHW = 'NHWC', 'NCHW'
 
 
-def _layer_variable_getter(rename=None):
+def _layer_variable_getter(rename):
     """A custom getter making each variable a model variable, `kernel` -> rename['kernel'] and so on.
-    What else tf.layers passes (constraint, ...) is dropped, as TF 1.15's _model_variable_getter drops it."""
-    def getter(getter, name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=True,
-               collections=None, caching_device=None, partitioner=None, use_resource=None,
-               synchronization=tf.VariableSynchronization.AUTO, aggregation=tf.VariableAggregation.NONE, **_):
+    What else tf.layers passes (constraint, ...) is dropped, as TF 1.15's _model_variable_getter drops it.
+    (TensorFlow calls it with getter=, the getter below it, by keyword.)"""
+    def renaming_getter(getter, name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=True,
+                        collections=None, caching_device=None, partitioner=None, use_resource=None,
+                        synchronization=tf.VariableSynchronization.AUTO, aggregation=tf.VariableAggregation.NONE,
+                        **_):
         parts = name.split('/')
-        parts[-1] = (rename or {}).get(parts[-1], parts[-1])
+        parts[-1] = rename.get(parts[-1], parts[-1])
         return framework.model_variable('/'.join(parts), shape=shape, dtype=dtype, initializer=initializer,
                                         regularizer=regularizer, collections=collections, trainable=trainable,
                                         caching_device=caching_device, partitioner=partitioner,
                                         custom_getter=getter, use_resource=use_resource,
                                         synchronization=synchronization, aggregation=aggregation)
-    return getter
+    return renaming_getter
 
 
 WEIGHTS_AND_BIASES = _layer_variable_getter({'kernel': 'weights', 'bias': 'biases'})
@@ -235,6 +237,7 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
                                             initializer=param_initializers.get(name, default), regularizer=regularizer,
                                             collections=_collections(variables_collections, name),
                                             trainable=variable_trainable)
+
         def make_beta():
             return (parameter('beta', v1.zeros_initializer(), trainable, param_regularizers.get('beta')) if center
                     else tf.constant(0.0, shape=[channels]))
