@@ -143,3 +143,49 @@ def test_a_2017_script_with_xavier_fully_connected_and_a_static_lstm_runs_unchan
     costs = [float(cost) for cost in re.findall(r'^step: \d+ cost = (\d+\.\d+)$', done.stdout, re.M)]
     assert len(costs) == 5
     assert costs[-1] < costs[0] / 3  # from ln 2 = 0.69 (chance) to well below it
+
+
+CNN_SCRIPT = '''\
+    # A CNN as golbin's "04 - tf.contrib.layers" wrote it (2017), on images whose class is which half is bright.
+    import numpy as np
+    import tensorflow as tf
+
+    tf.set_random_seed(777)
+    np.random.seed(777)
+    X = tf.placeholder(tf.float32, [None, 8, 8, 1])
+    Y = tf.placeholder(tf.float32, [None, 2])
+
+    L1 = tf.contrib.layers.conv2d(X, 8, [3, 3])
+    L2 = tf.contrib.layers.max_pool2d(L1, [2, 2])
+    L3 = tf.contrib.layers.conv2d(L2, 8, [3, 3], normalizer_fn=tf.nn.dropout, normalizer_params={'keep_prob': 0.8})
+    L4 = tf.contrib.layers.flatten(tf.contrib.layers.max_pool2d(L3, [2, 2]))
+    L5 = tf.contrib.layers.fully_connected(L4, 16, normalizer_fn=tf.contrib.layers.batch_norm)
+    model = tf.contrib.layers.fully_connected(L5, 2, activation_fn=None)
+    cost = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(logits=model, labels=Y))
+    optimizer = tf.train.AdamOptimizer(0.01).minimize(cost)
+
+    def batch(size=32):
+        y = np.random.randint(0, 2, size)
+        x = np.random.rand(size, 8, 8, 1) * 0.5
+        x[y == 0, :4] += 0.5
+        x[y == 1, 4:] += 0.5
+        return x, np.eye(2)[y]
+
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+    for step in range(61):
+        x, y = batch()
+        _, cost_val = sess.run([optimizer, cost], feed_dict={X: x, Y: y})
+        if step % 20 == 0:
+            print('Step:', step, 'cost =', '{:.3f}'.format(cost_val))
+'''
+
+
+def test_a_2017_cnn_of_contrib_layers_with_batch_norm_and_dropout_normalizers_learns(tmp_path, capsys):
+    from tf1gan.script import runner
+    from tf1gan.script.source import Cell
+    path = str(tmp_path / 'cnn.py')
+    assert runner.run([Cell(textwrap.dedent(CNN_SCRIPT), path)], path, [path], note=lambda text: None) == 0
+    costs = [float(cost) for cost in re.findall(r'^Step: \d+ cost = (\d+\.\d+)$', capsys.readouterr().out, re.M)]
+    assert len(costs) == 4
+    assert costs[-1] < costs[0] / 3
