@@ -46,9 +46,10 @@ def test_every_form_of_importing_the_mnist_reader_gives_tf1gans(views):
     assert names['input_data'].DataSet is input_data.DataSet
 
 
-def test_read_data_sets_reads_from_data_dir_and_source_url(views, tmp_path, capsys):
-    names = run(views, 'from tensorflow.examples.tutorials.mnist import input_data\n'
-                       'mnist = input_data.read_data_sets("./nowhere/", one_hot=True)\n')
+@pytest.mark.parametrize('reader', ['from tensorflow.examples.tutorials.mnist import input_data\n',
+                                    'import tensorflow as tf\ninput_data = tf.contrib.learn.datasets.mnist\n'])
+def test_read_data_sets_reads_from_data_dir_and_source_url(views, tmp_path, capsys, reader):
+    names = run(views, reader + 'mnist = input_data.read_data_sets("./nowhere/", one_hot=True)\n')
     assert names['mnist'].train.images.shape == (55000, 784)
     assert (tmp_path / 'mnist' / input_data.TRAIN_IMAGES).exists()
     assert 'nowhere' not in capsys.readouterr().out
