@@ -130,6 +130,21 @@ def fully_connected():
 
 
 @probe
+def fully_connected_reused_by_scope():
+    x = tf.constant(inputs(25, 3, 4))
+
+    def discriminator(inp, reuse=None):  # a GAN's D, called twice
+        with tf.variable_scope('D', reuse=reuse):
+            hidden = layers.fully_connected(inp, 5, scope='hidden')
+            return layers.fully_connected(hidden, 1, activation_fn=tf.nn.sigmoid, scope='out')
+    with tf.variable_scope('G', reuse=tf.AUTO_REUSE):
+        first = layers.fully_connected(x, 2, scope='g')
+        again = layers.fully_connected(x, 2, scope='g')
+    return constant_run({'real': discriminator(x), 'fake': discriminator(x * 2, reuse=True),
+                         'first': first, 'again': again})
+
+
+@probe
 def conv2d():
     images = tf.placeholder(tf.float32, [None, 7, 7, 3])
     same = layers.conv2d(images, 4, 3)

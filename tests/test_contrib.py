@@ -33,7 +33,7 @@ KS_ALPHA = 1e-6
 PROBES = (
     'xavier_initializer', 'xavier_initializer_conv2d', 'xavier_initializer_normal', 'variance_scaling_initializer',
     'l1_regularizer', 'l2_regularizer', 'l1_l2_regularizer', 'apply_regularization',
-    'fully_connected', 'conv2d', 'conv2d_transpose', 'max_pool2d', 'avg_pool2d', 'flatten', 'one_hot_encoding',
+    'fully_connected', 'fully_connected_reused_by_scope', 'conv2d', 'conv2d_transpose', 'max_pool2d', 'avg_pool2d', 'flatten', 'one_hot_encoding',
     'batch_norm', 'batch_norm_conv', 'batch_norm_is_training_placeholder', 'batch_norm_forced_updates',
     'batch_norm_not_training', 'layer_norm', 'embed_sequence', 'dropout',
     'BasicRNNCell', 'BasicLSTMCell', 'BasicLSTMCell_forget_bias', 'LSTMCell', 'GRUCell', 'MultiRNNCell',
