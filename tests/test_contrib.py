@@ -171,13 +171,18 @@ CNN_SCRIPT = '''\
         x[y == 1, 4:] += 0.5
         return x, np.eye(2)[y]
 
+    init = tf.global_variables_initializer()
     sess = tf.Session()
-    sess.run(tf.global_variables_initializer())
-    for step in range(61):
-        x, y = batch()
-        _, cost_val = sess.run([optimizer, cost], feed_dict={X: x, Y: y})
-        if step % 20 == 0:
-            print('Step:', step, 'cost =', '{:.3f}'.format(cost_val))
+    sess.run(init)
+
+    total_batch = 20
+    for epoch in range(3):
+        total_cost = 0
+        for i in range(total_batch):
+            batch_xs, batch_ys = batch()
+            _, cost_val = sess.run([optimizer, cost], feed_dict={X: batch_xs, Y: batch_ys})
+            total_cost += cost_val
+        print('Epoch:', '%04d' % (epoch + 1), 'Avg. cost =', '{:.3f}'.format(total_cost / total_batch))
 '''
 
 
@@ -186,6 +191,7 @@ def test_a_2017_cnn_of_contrib_layers_with_batch_norm_and_dropout_normalizers_le
     from tf1gan.script.source import Cell
     path = str(tmp_path / 'cnn.py')
     assert runner.run([Cell(textwrap.dedent(CNN_SCRIPT), path)], path, [path], note=lambda text: None) == 0
-    costs = [float(cost) for cost in re.findall(r'^Step: \d+ cost = (\d+\.\d+)$', capsys.readouterr().out, re.M)]
-    assert len(costs) == 4
+    costs = [float(cost) for cost in re.findall(r'^Epoch: \d{4} Avg. cost = (\d+\.\d+)$', capsys.readouterr().out,
+                                                re.M)]
+    assert len(costs) == 3
     assert costs[-1] < costs[0] / 3
