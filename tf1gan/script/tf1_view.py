@@ -1,12 +1,21 @@
-"""What `import tensorflow` means inside a reader's script: TensorFlow 1.x as the books used it.
+"""What `import tensorflow` means inside a reader's script: TensorFlow as the script was written for.
 
 A script run by tf1gan.script gets its own `__import__` (make_import), which maps
 
-    tensorflow, tensorflow.compat.v1          the TF1 API: tf.compat.v1, with the entries below
+    tensorflow                                graph mode: the TF1 API, tf.compat.v1 with the entries below;
+                                              eager mode: TensorFlow 2 as installed (EagerView), a name it
+                                              lacks taken from the TF1 API (tf.set_random_seed, tf.train.AdamOptimizer)
+    tensorflow.compat.v1                      the TF1 API in either mode
     tensorflow.examples.tutorials.mnist       tf1gan.input_data (read_data_sets honours --data_dir, --source_url)
     tensorflow.keras..., keras...             Keras 2 (tf_keras), whose `trainable` freezing the books rely on
     tensorflow.keras.datasets.mnist           load_data() from the local MNIST files, Keras' own arrays
+    tensorflow.contrib.eager                  tf1gan.script.contrib_eager: TF 1.15's tfe names in TensorFlow 2
+    tensorflow.contrib.learn                  its MNIST reader; its estimators, as tf.estimator: one line
     tensorflow.contrib...                     RemovedInTF2Error: one line naming what to use instead
+    tf.app, tf.flags, absl.app, absl.flags    the script's own flags (tf1gan.script.script_flags)
+
+`tf.enable_eager_execution()` switches the script's `tensorflow` from the first to the second
+(Views.enable_eager_execution; the runner leaves its graph).
 
 and leaves every other import to Python. Only the script's own code calls this `__import__`:
 tf1gan, tf_keras and every other library keep importing TensorFlow 2 as installed, and
@@ -40,6 +49,15 @@ class RemovedInTF2Error(AttributeError):
     """An API TensorFlow 2 removed with no TF1 equivalent (tf.contrib); the message is one line."""
 
 
+ESTIMATOR_REMOVED = ('TensorFlow removed the Estimator API in 2.16, and tf1gan cannot run Estimator code '
+                     '(tf.estimator, tf.contrib.learn\'s estimators)')
+
+
+def estimator_error(name):
+    """RemovedInTF2Error for tf.estimator... or a tf.contrib.learn estimator."""
+    return RemovedInTF2Error(f'{name}: {ESTIMATOR_REMOVED}')
+
+
 def contrib_error(path):
     """RemovedInTF2Error for tf.contrib.<path> ('' for tf.contrib itself)."""
     name = 'tf.contrib' + ('.' + path if path else '')
@@ -50,21 +68,59 @@ def contrib_error(path):
                              'equivalent in tf.compat.v1; see https://www.tensorflow.org/guide/migrate')
 
 
-class _Contrib:
-    """tf.contrib and below: each attribute goes one level deeper until the name is one
-    CONTRIB_REPLACEMENTS knows or two levels deep (tf.contrib.layers.xavier_initializer), then raises."""
+# tf.contrib's submodules that tf1gan gives a script, each a function of the Views making it.
+def _contrib_eager(views):
+    from tf1gan.script import contrib_eager
+    return contrib_eager.module(views)
 
-    def __init__(self, path=''):
+
+def _contrib_learn(views):
+    learn = ContribLearn(views)
+    return learn
+
+
+CONTRIB_MODULES = {'eager': _contrib_eager, 'learn': _contrib_learn}
+
+
+class _Contrib:
+    """tf.contrib and below: CONTRIB_MODULES' submodules; any other attribute goes one level deeper
+    until the name is one CONTRIB_REPLACEMENTS knows or two levels deep
+    (tf.contrib.layers.xavier_initializer), then raises."""
+
+    def __init__(self, views=None, path=''):
+        self._views = views
         self._path = path
+        self._made = {}
 
     def __getattr__(self, name):
         path = f'{self._path}.{name}' if self._path else name
+        if not self._path and name in CONTRIB_MODULES and self._views is not None:
+            if name not in self._made:
+                self._made[name] = CONTRIB_MODULES[name](self._views)
+            return self._made[name]
         if path in CONTRIB_REPLACEMENTS or path.count('.') >= 1:
             raise contrib_error(path)
-        return _Contrib(path)
+        return _Contrib(None, path)
 
     def __call__(self, *args, **kwargs):
         raise contrib_error(self._path)
+
+
+class ContribLearn(types.ModuleType):
+    """tf.contrib.learn: its MNIST reader (datasets.mnist.read_data_sets, TF 1.15's input_data's,
+    also at python.learn.datasets.mnist); everything else is its Estimator library: one line."""
+
+    def __init__(self, views):
+        super().__init__('tensorflow.contrib.learn')
+        mnist = ModuleView('tensorflow.contrib.learn.datasets.mnist', input_data,
+                           {'read_data_sets': views.read_data_sets})
+        datasets = ModuleView('tensorflow.contrib.learn.datasets', types.ModuleType('datasets'), {'mnist': mnist})
+        inner = ModuleView('tensorflow.contrib.learn.python.learn', types.ModuleType('learn'), {'datasets': datasets})
+        self.datasets = datasets
+        self.python = ModuleView('tensorflow.contrib.learn.python', types.ModuleType('python'), {'learn': inner})
+
+    def __getattr__(self, name):
+        raise estimator_error(f'tf.contrib.learn.{name}')
 
 
 class ModuleView(types.ModuleType):
@@ -91,38 +147,122 @@ class ModuleView(types.ModuleType):
 
 
 class TF1View(ModuleView):
-    """`tensorflow` as a TF 1.x script sees it: tf.compat.v1, but tf.contrib raises and
-    tf.keras, tf.examples, tf.compat.v1 are the views below."""
+    """`tensorflow` as a TF 1.x script sees it in graph mode: tf.compat.v1, but tf.estimator raises
+    and tf.contrib, tf.keras, tf.examples, tf.compat, tf.app, tf.flags are the views' own."""
 
     def __getattr__(self, name):
-        if name == 'contrib':
-            return _Contrib()
+        if name == 'estimator':
+            raise estimator_error('tf.estimator')
         return super().__getattr__(name)
 
 
+class EagerView(ModuleView):
+    """TensorFlow 2 as installed, for an eager script: a name TensorFlow 2 lacks is the TF1 view's
+    (fallback), and a submodule both have is both (tf.train: Checkpoint and AdamOptimizer; tf.random:
+    set_seed and set_random_seed), as TF 1.x's eager scripts used its one namespace."""
+
+    def __init__(self, name, target, fallback, overrides=None, lazy=None):
+        super().__init__(name, target, overrides, lazy)
+        self.__dict__['_view_fallback'] = fallback
+
+    def __getattr__(self, name):
+        fallback = self.__dict__['_view_fallback']
+        try:
+            value = super().__getattr__(name)
+        except AttributeError:
+            return getattr(fallback, name)
+        if isinstance(value, types.ModuleType) and not isinstance(value, ModuleView):
+            older = getattr(fallback, name, None)
+            if isinstance(older, types.ModuleType) and older is not value:
+                value = EagerView(f'{self.__name__}.{name}', value, older)
+        setattr(self, name, value)
+        return value
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(dir(self.__dict__['_view_fallback'])))
+
+
+class ScriptTensorFlow(types.ModuleType):
+    """The script's `tensorflow`: the TF1 view in graph mode, the eager view once eager (the mode
+    can change while the script runs: tf.enable_eager_execution() after `import tensorflow as tf`)."""
+
+    def __init__(self, views):
+        super().__init__('tensorflow')
+        self.__dict__['_views'] = views
+
+    def __getattr__(self, name):
+        return getattr(self.__dict__['_views'].current_tf, name)
+
+    def __dir__(self):
+        return dir(self.__dict__['_views'].current_tf)
+
+
 class Views:
-    """The script's modules: one TF1 view, one Keras view, one MNIST reader, for one run.
+    """The script's modules for one run: the TF1 view, the eager view, Keras 2, the MNIST reader,
+    the script's flags.
 
     data_dir replaces the folder the script gives read_data_sets (None: the script's own) and
     is where Keras' mnist.load_data() reads (None: ./mnist/data/); source_url is where missing
-    MNIST files are fetched from (None: the reader's default, the CVDF mirror)."""
+    MNIST files are fetched from (None: the reader's default, the CVDF mirror). eager: whether
+    the script starts in eager mode; on_eager() is called when the script's
+    tf.enable_eager_execution() switches a graph-mode run to eager; on_keras(tf_keras) when
+    the script first imports Keras."""
 
-    def __init__(self, data_dir=None, source_url=None):
+    def __init__(self, data_dir=None, source_url=None, eager=False, on_eager=None, on_keras=None):
         self.data_dir = data_dir
         self.source_url = source_url
+        self.eager = eager
+        self.on_eager = on_eager
+        self.on_keras = on_keras
         import tensorflow as tf2
+        from tf1gan.script import script_flags
         self.tf2 = tf2
+        self.flags = script_flags.ScriptFlags(tf2.compat.v1.app)
         self.input_data = ModuleView('tensorflow.examples.tutorials.mnist.input_data', input_data,
                                      {'read_data_sets': self.read_data_sets})
         mnist = ModuleView('tensorflow.examples.tutorials.mnist', types.ModuleType('mnist'),
                            {'input_data': self.input_data})
         tutorials = ModuleView('tensorflow.examples.tutorials', types.ModuleType('tutorials'), {'mnist': mnist})
         self.examples = ModuleView('tensorflow.examples', types.ModuleType('examples'), {'tutorials': tutorials})
-        self.tf = TF1View('tensorflow', tf2.compat.v1, {'examples': self.examples},
-                          lazy={'keras': lambda: self.keras})
-        self.compat = ModuleView('tensorflow.compat', tf2.compat, {'v1': self.tf})
-        self.tf.compat = self.compat
+        self.contrib = _Contrib(self)
+        self.tf1 = TF1View('tensorflow', tf2.compat.v1, self._own_names(),
+                           lazy={'keras': lambda: self.keras, 'app': lambda: self.flags.tf_app,
+                                 'flags': lambda: self.flags.tf_flags})
+        self.compat = ModuleView('tensorflow.compat', tf2.compat, {'v1': self.tf1})
+        self.tf1.compat = self.compat
+        self.tf = ScriptTensorFlow(self)
+        self._eager_tf = None
         self._keras = None
+        self._absl_view = None
+
+    def _own_names(self):
+        """What both views give in place of TensorFlow's own."""
+        return {'examples': self.examples, 'contrib': self.contrib,
+                'enable_eager_execution': self.enable_eager_execution}
+
+    @property
+    def eager_tf(self):
+        """TensorFlow 2 as installed, with Keras 2 and the TF1 view's names it lacks."""
+        if self._eager_tf is None:
+            self._eager_tf = EagerView('tensorflow', self.tf2, self.tf1, dict(self._own_names(), compat=self.compat),
+                                       lazy={'keras': lambda: self.keras})
+        return self._eager_tf
+
+    @property
+    def current_tf(self):
+        return self.eager_tf if self.eager else self.tf1
+
+    def describe(self):
+        """What the script's `tensorflow` is now, for messages."""
+        return ('eager mode: TensorFlow 2, then its tf.compat.v1' if self.eager
+                else 'graph mode: tf.compat.v1, TF 1.x\'s API in TensorFlow 2')
+
+    def enable_eager_execution(self, config=None, device_policy=None, execution_mode=None):
+        """The script's tf.enable_eager_execution(): eager mode, and TensorFlow 2, from now on."""
+        if not self.eager:
+            if self.on_eager is not None:
+                self.on_eager()
+            self.eager = True
 
     @property
     def keras(self):
@@ -134,6 +274,8 @@ class Views:
             self.keras_mnist = ModuleView('tensorflow.keras.datasets.mnist', mnist, {'load_data': self.load_data})
             self.keras_datasets = ModuleView('tensorflow.keras.datasets', datasets, {'mnist': self.keras_mnist})
             self._keras = ModuleView('tensorflow.keras', tf_keras, {'datasets': self.keras_datasets})
+            if self.on_keras is not None:
+                self.on_keras(tf_keras)
         return self._keras
 
     def read_data_sets(self, train_dir, *args, source_url=None, **kwargs):
@@ -157,11 +299,21 @@ class Views:
         parts = name.split('.')
         if parts[0] == 'keras':
             parts = ['tensorflow'] + parts
+        elif parts[0] == 'absl':
+            return self._absl(parts[1:], fromlist)
         elif parts[0] != 'tensorflow':
             return None
         if parts[1:2] == ['contrib']:
+            if parts[2:3] and parts[2] in CONTRIB_MODULES:
+                return self._walk(getattr(self.contrib, parts[2]), parts[3:], name)
+            if len(parts) == 2 and fromlist and all(item in CONTRIB_MODULES for item in fromlist):
+                return self.contrib  # from tensorflow.contrib import eager as tfe
             raise contrib_error('.'.join(parts[2:] + list(fromlist or ())[:1]))
+        if parts[1:2] == ['estimator']:
+            raise estimator_error('tensorflow.estimator')
         if parts[1:3] == ['compat', 'v1']:
+            if len(parts) == 3:
+                return self.tf1
             parts = parts[:1] + parts[3:]
         if len(parts) == 1:
             return self.tf
@@ -169,17 +321,35 @@ class Views:
             return self.compat
         if parts[1] == 'examples':
             return self._walk(self.examples, parts[2:], name)
+        if parts[1] in ('app', 'flags') and len(parts) == 2:
+            return getattr(self.flags, 'tf_' + parts[1])
         if parts[1] == 'keras':
             rest = parts[2:]
+            keras = self.keras  # on_keras runs before the script's first Keras class exists
             if rest == ['datasets', 'mnist'] or rest == ['datasets']:
-                return self._walk(self.keras, rest, name)
-            return importlib.import_module('.'.join(['tf_keras'] + rest)) if rest else self.keras
+                return self._walk(keras, rest, name)
+            return importlib.import_module('.'.join(['tf_keras'] + rest)) if rest else keras
         return None  # tensorflow.python..., tensorflow.compat.v2: TensorFlow 2 itself
+
+    def _absl(self, parts, fromlist=()):
+        """absl.flags and absl.app: the script's own (script_flags); the rest of absl is absl's."""
+        if parts in (['flags'], ['app']):
+            return getattr(self.flags, 'absl_' + parts[0])
+        if parts:
+            return None
+        for item in fromlist or ():
+            if item not in ('flags', 'app'):
+                importlib.import_module(f'absl.{item}')  # from absl import logging
+        if self._absl_view is None:
+            import absl
+            self._absl_view = ModuleView('absl', absl, lazy={'flags': lambda: self.flags.absl_flags,
+                                                             'app': lambda: self.flags.absl_app})
+        return self._absl_view
 
     @staticmethod
     def _walk(module, parts, name):
         for part in parts:
-            if not isinstance(module, ModuleView) or part not in module.__dict__:
+            if not isinstance(module, types.ModuleType) or part not in module.__dict__:
                 raise ModuleNotFoundError(f'No module named {name!r}', name=name)
             module = getattr(module, part)
         return module
