@@ -161,7 +161,7 @@ def test_tf_estimator_is_one_line_naming_the_readers_line(tmp_path):
         ''')
     assert status == 1 and err.splitlines() == [
         f'tf1gan: {tmp_path / "script.py"}, line 2: tf.estimator: TensorFlow removed the Estimator API '
-        X
+        'in 2.16, and tf1gan cannot run Estimator code (tf.estimator, tf.contrib.learn\'s estimators)']
 
 
 def test_a_name_tensorflow_lacks_is_one_line_naming_the_readers_line_and_the_name(tmp_path):
