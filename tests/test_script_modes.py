@@ -66,13 +66,14 @@ def test_enable_eager_execution_after_graph_operations_is_tf_1_15s_value_error(t
     assert status == 1 and err.splitlines()[-1] == 'ValueError: tf.enable_eager_execution must be called at program startup.'
 
 
-def test_a_script_calling_enable_eager_execution_runs_eagerly_from_its_first_line(tmp_path):
+def test_a_script_calling_enable_eager_execution_is_in_a_graph_until_the_call_as_in_tf_1_x(tmp_path):
     status, out, err, notes = run_script(tmp_path, '''\
         import tensorflow as tf
         print(tf.executing_eagerly())
         tf.enable_eager_execution()
+        print(tf.executing_eagerly())
         ''')
-    assert (status, out) == (0, 'True\n')
+    assert (status, out) == (0, 'False\nTrue\n')
 
 
 def test_every_form_of_importing_tf_contrib_eager_gives_tensorflow_2s_names(tmp_path):

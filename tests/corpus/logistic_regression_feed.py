@@ -6,7 +6,7 @@ tf.set_random_seed(777)
 np.random.seed(777)
 
 x_data = np.random.randn(200, 2).astype(np.float32)
-y_data = (x_data[:, :1] + x_data[:, 1:] > 0).astype(np.float32)
+y_data = (x_data[:, :1] + x_data[:, 1:] + 0.5 * np.random.randn(200, 1) > 0).astype(np.float32)
 
 X = tf.placeholder(tf.float32, shape=[None, 2])
 Y = tf.placeholder(tf.float32, shape=[None, 1])

@@ -56,11 +56,6 @@ def report_exception(error, file=None, reader_files=(), views=None):
     those of libraries they called), the exception. tf.contrib, tf.estimator and any other name the
     script's TensorFlow lacks, asked for on a line of reader_files, are one line naming the place."""
     file = file or sys.stderr
-    if isinstance(error, ImportError) and isinstance(error.__context__, tf1_view.RemovedInTF2Error):
-        # `from tensorflow import estimator`: Python's ImportError for the attribute the view refused
-        cause = error.__context__
-        cause.__traceback__ = error.__traceback__
-        error = cause
     report = traceback.TracebackException(type(error), error, error.__traceback__)
     _drop_tf1gan_frames(report)
     if isinstance(error, tf1_view.RemovedInTF2Error) and report.stack:

@@ -123,6 +123,19 @@ class ContribLearn(types.ModuleType):
         raise estimator_error(f'tf.contrib.learn.{name}')
 
 
+def _refused_names(module, fromlist):
+    """Raises the view's RemovedInTF2Error for a name of `from module import ...` that it refuses
+    (`from tensorflow import estimator`), which Python would turn into an ImportError of its own."""
+    for item in fromlist or ():
+        if item != '*':
+            try:
+                getattr(module, item)
+            except RemovedInTF2Error:
+                raise
+            except AttributeError:
+                pass  # Python reports it as it does
+
+
 class ModuleView(types.ModuleType):
     """A module that is `target` with some attributes replaced. lazy={name: factory} makes a
     replacement on first use (Keras is imported only by scripts that ask for it)."""
@@ -363,6 +376,7 @@ class Views:
             if level == 0:
                 module = self.module(name, fromlist)
                 if module is not None:
+                    _refused_names(module, fromlist)
                     # `import tensorflow.keras.layers` binds the top name; `from X import Y` gets X.
                     return module if fromlist else self.module(name.split('.')[0])
             return real_import(name, globals, locals, fromlist, level)
