@@ -48,11 +48,14 @@ def main():
         command = [sys.executable, '-m', 'tf1gan.script', 'small.py']
         twin = [sys.executable, 'small_v1.py']
         wall_time(twin, folder)  # warms the file cache for both
-        pairs = [(wall_time(command, folder), wall_time(twin, folder)) for _ in range(runs)]
-    for i, (ours, theirs) in enumerate(pairs, 1):
-        print(f'run {i}: tf1gan.script {ours:.2f} s, python twin {theirs:.2f} s')
+        pairs = []
+        for i in range(1, runs + 1):
+            pairs.append((wall_time(command, folder), wall_time(twin, folder)))
+            print(f'run {i}: tf1gan.script {pairs[-1][0]:.2f} s, python twin {pairs[-1][1]:.2f} s', flush=True)
     ours, theirs = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
     print(f'median: tf1gan.script {ours:.2f} s, python twin {theirs:.2f} s: {ours / theirs:.2f}x the twin\'s wall time')
+    paired = statistics.median(p[0] / p[1] for p in pairs)
+    print(f'median of the paired ratios: {paired:.2f}x')
     print(f'load average: {os.getloadavg()[0]:.2f}')
 
 

@@ -1,4 +1,4 @@
-# 골빈해커 6.3 style: a deep MNIST MLP with tf.nn.dropout(keep_prob) and RMSProp... well, Adam.
+# 골빈해커 6.3 style: a deep MNIST MLP with tf.nn.dropout(keep_prob) and Adam.
 import tensorflow as tf
 from tensorflow.examples.tutorials.mnist import input_data
 mnist = input_data.read_data_sets("./mnist/data/", one_hot=True)
