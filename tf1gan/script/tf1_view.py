@@ -41,7 +41,6 @@ CONTRIB_REPLACEMENTS = {
     'layers.batch_norm': 'tf.layers.batch_normalization',
     'layers.dropout': 'tf.layers.dropout',
     'rnn': 'tf.nn.rnn_cell (BasicRNNCell, BasicLSTMCell, MultiRNNCell, DropoutWrapper)',
-    'learn.datasets.mnist': 'from tensorflow.examples.tutorials.mnist import input_data',
 }
 
 
@@ -75,8 +74,7 @@ def _contrib_eager(views):
 
 
 def _contrib_learn(views):
-    learn = ContribLearn(views)
-    return learn
+    return ContribLearn(views)
 
 
 CONTRIB_MODULES = {'eager': _contrib_eager, 'learn': _contrib_learn}
@@ -120,6 +118,8 @@ class ContribLearn(types.ModuleType):
         self.python = ModuleView('tensorflow.contrib.learn.python', types.ModuleType('python'), {'learn': inner})
 
     def __getattr__(self, name):
+        if name.startswith('__'):
+            raise AttributeError(name)
         raise estimator_error(f'tf.contrib.learn.{name}')
 
 
