@@ -136,11 +136,12 @@ def test_a_bad_flag_is_one_line_and_exit_2(tmp_path):
     assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith('tf1gan: ') and '--mode' in lines[0]
 
 
-def test_help_says_how_graph_or_eager_mode_is_chosen(tmp_path):
+def test_help_says_how_graph_or_eager_mode_is_chosen_and_what_each_gives(tmp_path):
     result = tf1gan_script('--help', cwd=tmp_path)
     help_text = ' '.join(result.stdout.split())
-    for text in ('--mode', 'auto: graph, unless the script imports Keras', '--set', '--seed', '--figure_dir',
-                 '--source_url', '--data_dir'):
+    for text in ('--mode', 'auto: graph, unless the script imports Keras', 'graph mode (TF1 scripts): `import tensorflow as tf` is TF1',
+                 '`tensorflow` is TensorFlow 2 as installed', '--keras_semantics', '--set', '--seed',
+                 '--figure_dir', '--source_url', '--data_dir'):
         assert text in help_text
 
 

@@ -179,16 +179,39 @@ def test_the_dcgan_listing_runs_unchanged_prints_its_iterations_and_writes_its_f
 DCGAN_ITERATIONS = 3
 
 
-@pytest.fixture(scope='module')
-def dcgan_short(tmp_path_factory, mnist_dir):
-    """The DCGAN listing with its one call shortened to gan_train(3, 32, 200), run with --seed=2."""
-    folder = tmp_path_factory.mktemp('dcgan_short')
+def run_dcgan_short(folder, mnist_dir, *flags):
+    """The DCGAN listing with its one call shortened to gan_train(3, 32, 200), run with --seed=2 and flags:
+    (stdout's iteration lines, stdout)."""
     listing = listing_dcgan()
     assert listing.count('gan_train(4001, 32, 200)') == 1
     result = run_listing(folder, 'dcgan.py', listing.replace('gan_train(4001, 32, 200)',
                                                              f'gan_train({DCGAN_ITERATIONS}, 32, 200)'),
-                         '--seed=2', f'--source_url={mnist_dir}')
-    return folder, [line for line in result.stdout.splitlines() if DCGAN_LINE.fullmatch(line)], result.stdout
+                         '--seed=2', f'--source_url={mnist_dir}', *flags)
+    return [line for line in result.stdout.splitlines() if DCGAN_LINE.fullmatch(line)], result
+
+
+@pytest.fixture(scope='module')
+def dcgan_short(tmp_path_factory, mnist_dir):
+    """The shortened listing as printed on Keras 2: --keras_semantics=tf_keras."""
+    folder = tmp_path_factory.mktemp('dcgan_short')
+    lines, result = run_dcgan_short(folder, mnist_dir, '--keras_semantics=tf_keras')
+    return folder, lines, result.stdout
+
+
+def tf1gans_dcgan_lines(folder, keras_semantics):
+    """tf1gan.listings.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), without
+    the checkpoints' extra Dropout call and with D's masks drawn as the listing draws them."""
+    code = ('import contextlib, tf1gan\n'
+            'from tf1gan import seeding\n'
+            'from tf1gan.listings import dcgan\n'
+            'dcgan._dropout_from_a_generator = contextlib.nullcontext\n'
+            'seeding.seed_graph(2)\n'
+            'X_train = dcgan.load_X_train("mnist/data")\n'
+            f'models = dcgan.build(n_noise=100, keras_semantics="{keras_semantics}")\n'
+            f'dcgan.gan_train(models, X_train, {DCGAN_ITERATIONS}, 32, 200, "tf1gan_samples", n_noise=100)\n')
+    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=folder, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
 
 
 def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_masks_are_taken_out(dcgan_short):
@@ -196,19 +219,18 @@ def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_mask
     checkpoints save); the listing draws them from stateful random ops. Without that, the two
     are one computation: the same lines, bit for bit (BUILD.md)."""
     folder, script_lines, stdout = dcgan_short
-    # tf1gan.listings.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), without
-    # the checkpoints' extra Dropout call and with D's masks drawn as the listing draws them.
-    code = ('import contextlib, tf1gan\n'
-            'from tf1gan import seeding\n'
-            'from tf1gan.listings import dcgan\n'
-            'dcgan._dropout_from_a_generator = contextlib.nullcontext\n'
-            'seeding.seed_graph(2)\n'
-            'X_train = dcgan.load_X_train("mnist/data")\n'
-            'models = dcgan.build(n_noise=100, keras_semantics="tf_keras")\n'
-            f'dcgan.gan_train(models, X_train, {DCGAN_ITERATIONS}, 32, 200, "tf1gan_samples", n_noise=100)\n')
-    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=folder, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == script_lines and len(script_lines) == DCGAN_ITERATIONS
+    assert tf1gans_dcgan_lines(folder, 'tf_keras') == script_lines and len(script_lines) == DCGAN_ITERATIONS
+
+
+def test_the_dcgan_listing_under_the_default_frozen_bn_is_tf1gan_mains_default_dcgan(dcgan_short, tmp_path,
+                                                                                     mnist_dir):
+    """The command's default --keras_semantics=frozen_bn, applied when the listing freezes D after its
+    compile, is the computation of tf1gan.main's default, applied before that compile; one note says so."""
+    script_lines, result = run_dcgan_short(tmp_path, mnist_dir)
+    assert tf1gans_dcgan_lines(tmp_path, 'frozen_bn') == script_lines and len(script_lines) == DCGAN_ITERATIONS
+    notes = [line for line in result.stderr.splitlines() if 'BatchNormalization' in line]
+    assert len(notes) == 1 and "dcgan.py, line " in notes[0] and '--keras_semantics=tf_keras' in notes[0]
+    assert dcgan_short[1] != script_lines  # tf_keras's lines: the semantics changed the computation
 
 
 @pytest.mark.slow

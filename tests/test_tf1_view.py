@@ -26,9 +26,9 @@ def test_import_tensorflow_is_tf_compat_v1():
     names = run(tf1_view.Views(), 'import tensorflow as tf\nimport tensorflow.compat.v1 as v1\n')
     for api in ('placeholder', 'Session', 'random_normal', 'log', 'layers', 'variable_scope', 'get_collection',
                 'global_variables_initializer'):
-        assert getattr(names['tf'], api) is getattr(tf.compat.v1, api)
+        assert getattr(names['tf'], api) is getattr(tf.compat.v1, api) is getattr(names['v1'], api)
     assert names['tf'].train.AdamOptimizer is tf.compat.v1.train.AdamOptimizer
-    assert names['v1'] is names['tf']
+    assert names['tf'].compat.v1 is names['v1']
 
 
 def test_tensorflow_compat_v2_stays_tensorflow_2():

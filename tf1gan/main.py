@@ -10,7 +10,7 @@ import sys
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, input_data, listing, progress, runs
+from tf1gan import cli, errors, input_data, keras_semantics, listing, progress, runs
 
 FLAGS = flags.FLAGS
 
@@ -35,7 +35,7 @@ flags.DEFINE_integer('seed', None,
                      'Fix every random draw (graph seed, op determinism, NumPy): two runs with the same seed '
                      'print the same log and draw the same pictures. Unset: random, as in the book.',
                      lower_bound=0)
-flags.DEFINE_enum('keras_semantics', 'frozen_bn', ['tf_keras', 'standalone_keras', 'frozen_bn'],
+flags.DEFINE_enum('keras_semantics', keras_semantics.DEFAULT_KERAS_SEMANTICS, keras_semantics.KERAS_SEMANTICS,
                   'dcgan only: how D\'s BatchNormalization behaves once `discriminator.trainable = False`. '
                   'frozen_bn (default): D\'s BatchNorm frozen from the start (initial statistics in every '
                   'step, in effect D without BatchNorm, as in the book\'s own code): draws digits like the '

@@ -25,6 +25,11 @@ from tf_keras.models import Sequential, Model  # noqa: E402
 import tf_keras  # noqa: E402
 from tf_keras.src.engine import training_utils  # noqa: E402
 import tensorflow as tf  # noqa: E402
+# What each --keras_semantics means, and why frozen_bn is what `python -m tf1gan.main --model=dcgan`
+# runs unless told otherwise: tf1gan.keras_semantics and BUILD.md, "The DCGAN: what a reader should expect".
+from tf1gan.keras_semantics import KERAS_SEMANTICS, DEFAULT_KERAS_SEMANTICS  # noqa: E402,F401
+from tf1gan import keras_semantics as semantics  # noqa: E402
+StandaloneKerasBatchNormalization = semantics.standalone_keras_batch_normalization()
 
 # gan_train(4001, 32, 200): the listing calls its first argument `epoch`, but it counts
 # iterations (one batch each), not passes over the data.
@@ -32,31 +37,6 @@ HPARAMS = dict(total_epoch=4001, batch_size=32, saving_interval=200, n_noise=100
 SETTINGS = ('keras_semantics',)  # the run settings train() reads, besides HPARAMS
 STEPS = 'iterations'  # what a run's total_epoch counts: gan_train's `epoch`
 TRAINING_IMAGES = 60000  # mnist.load_data()'s training images
-
-# 'tf_keras': the listing as printed, with tf.keras's semantics (TensorFlow 2.0 and later):
-#     D's BatchNorm uses batch statistics in D's own step but, D being frozen, its moving
-#     statistics inside `gan`, so G is trained against another function than the one D fits.
-# 'standalone_keras': D's BatchNorm as in standalone Keras 2.x, where the DCGAN this listing
-#     descends from (eriklindernoren/Keras-GAN) was written: a frozen BatchNorm still uses
-#     the batch's statistics in a training step, so D is the same function in both steps.
-# 'frozen_bn': D's BatchNorm layers frozen before discriminator.compile, so they use their
-#     initial statistics (mean 0, variance 1) in every step, D's own included.
-KERAS_SEMANTICS = ('tf_keras', 'standalone_keras', 'frozen_bn')
-# What `python -m tf1gan.main --model=dcgan` runs unless told otherwise: the behaviour that
-# draws the seed's published pictures (3 of 3 seeded runs; tf_keras collapsed in 3 of 3).
-# BUILD.md, "The DCGAN: what a reader should expect", gives the study and the argument.
-DEFAULT_KERAS_SEMANTICS = 'frozen_bn'
-
-
-class StandaloneKerasBatchNormalization(BatchNormalization):
-    """BatchNormalization whose mode follows the training flag alone, as in standalone Keras 2.x.
-    Since TensorFlow 2.0 a layer with trainable=False runs in inference mode instead; this
-    undoes exactly that override (tf_keras's BatchNormalizationBase._get_training_value)."""
-
-    def _get_training_value(self, training=None):
-        if training is None:
-            training = tf_keras.backend.learning_phase()
-        return bool(training) if isinstance(training, int) else training
 
 Models = collections.namedtuple('Models', 'generator discriminator gan')
 
@@ -84,10 +64,6 @@ def build(n_noise=100, keras_semantics='tf_keras', verbose=False):
 
 
 def _build(n_noise, keras_semantics, verbose):
-    if keras_semantics not in KERAS_SEMANTICS:
-        raise ValueError(f'unknown keras_semantics {keras_semantics!r}: expected one of '
-                         f'{", ".join(KERAS_SEMANTICS)}')
-
     # 생성자 모델 만들기
     generator = Sequential()
     generator.add(Dense(128 * 7 * 7, input_dim=n_noise, activation='relu'))
@@ -121,14 +97,9 @@ def _build(n_noise, keras_semantics, verbose):
     discriminator.add(Flatten())
     discriminator.add(Dense(1, activation='sigmoid'))
 
-    # Not in the listing: the other semantics (see KERAS_SEMANTICS) change D's BatchNorm layers
+    # Not in the listing: the other semantics (tf1gan.keras_semantics) change D's BatchNorm layers
     # only, before anything has run or been compiled.
-    for layer in discriminator.layers:
-        if isinstance(layer, BatchNormalization):
-            if keras_semantics == 'frozen_bn':
-                layer.trainable = False
-            elif keras_semantics == 'standalone_keras':
-                layer.__class__ = StandaloneKerasBatchNormalization  # same state, other mode rule
+    semantics.apply(discriminator.layers, keras_semantics)
 
     discriminator.compile(loss='binary_crossentropy', optimizer='adam')
 

@@ -1,10 +1,20 @@
 """python -m tf1gan.script [flags] SCRIPT.py (or NOTEBOOK.ipynb) [-- script arguments]
 
-Runs a TensorFlow 1.x-era script, its file untouched, as `__main__` on TensorFlow 2.21:
-inside it `import tensorflow as tf` is TF1 (tf.compat.v1: tf.placeholder, tf.Session,
-tf.layers, ...), `from tensorflow.examples.tutorials.mnist import input_data` is TF 1.15's
-MNIST reader, and Keras (tensorflow.keras, keras) is Keras 2. Everything outside the script
-keeps TensorFlow 2. A notebook's code cells run in order, in one namespace.
+Runs a TensorFlow 1.x-era script, its file untouched, as `__main__` on TensorFlow 2.21. Inside it:
+
+- graph mode (TF1 scripts): `import tensorflow as tf` is TF1 (tf.compat.v1: tf.placeholder,
+  tf.Session, tf.layers, ...) in a default graph of the script's own;
+- eager mode (a Keras script, or one calling tf.enable_eager_execution(), which switches from
+  then on): `tensorflow` is TensorFlow 2 as installed (tf.random.set_seed, tf.GradientTape,
+  tf.data), the TF1 names it lacks still answering (tf.set_random_seed, tf.train.AdamOptimizer,
+  tf.contrib.eager's Variable, Iterator, implicit_gradients, ...);
+- in both: `from tensorflow.examples.tutorials.mnist import input_data` is TF 1.15's MNIST reader,
+  Keras (tensorflow.keras, tf.keras, keras) is Keras 2 with mnist.load_data() from local files, and
+  tf.app.flags / tf.flags / absl.flags with tf.app.run() / absl.app.run(main) are the script's own
+  (its flags go after `--`; `-- --help` lists them). tf.estimator, and a name TensorFlow lacks,
+  are one line naming the script's line.
+
+Everything outside the script keeps TensorFlow 2. A notebook's code cells run in order, in one namespace.
 """
 import io
 import os
@@ -14,7 +24,7 @@ import tokenize
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors
+from tf1gan import cli, errors, keras_semantics
 from tf1gan.script import source
 
 FLAGS = flags.FLAGS
@@ -27,11 +37,20 @@ flags.DEFINE_integer('seed', None,
                      'Python\'s random): two runs print the same lines. Unset: random, as in the book.',
                      lower_bound=0)
 flags.DEFINE_enum('mode', 'auto', source.MODES,
-                  'graph: TF1\'s graph mode (placeholders, Session.run). eager: TensorFlow 2\'s eager mode, '
-                  'as TF 2.x ran Keras. auto: graph, unless the script imports Keras (tensorflow.keras, '
-                  'tf.keras, keras) and uses none of tf.placeholder, tf.Session, tf.InteractiveSession, '
-                  'tf.global_variables_initializer, tf.variable_scope, tf.get_variable, tf.get_collection, '
-                  'tf.train.Saver, input_data.read_data_sets: then eager.')
+                  'graph: TF1\'s graph mode (placeholders, Session.run), `tensorflow` is tf.compat.v1. eager: '
+                  'TensorFlow 2\'s eager mode, `tensorflow` is TensorFlow 2 (the TF1 names it lacks answering '
+                  'too), as TF 2.x ran Keras. auto: graph, unless the script imports Keras (tensorflow.keras, '
+                  'tf.keras, keras) and uses none of tf.enable_eager_execution, tf.placeholder, tf.Session, tf.InteractiveSession, tf.global_variables_initializer, '
+                  'tf.variable_scope, tf.get_variable, tf.get_collection, tf.train.Saver, '
+                  'input_data.read_data_sets: then eager. In graph mode, tf.enable_eager_execution() switches '
+                  'to eager mode from then on.')
+flags.DEFINE_enum('keras_semantics', None, keras_semantics.KERAS_SEMANTICS,
+                  'What `model.trainable = False` on a compiled Keras model holding BatchNormalization (the '
+                  'DCGAN\'s discriminator) means, as on tf1gan.main: frozen_bn (default): its BatchNorm frozen '
+                  'from the start, initial statistics in every step, which draws digits in the DCGAN of 모두의 '
+                  '딥러닝; tf_keras: the code as Keras 2 runs it (batch statistics in its own step, moving '
+                  'statistics inside the model that holds it frozen), whose DCGAN runs collapse; standalone_keras: '
+                  'batch statistics in both, as standalone Keras 2.x. A note says what the script\'s freeze does.')
 flags.DEFINE_string('data_dir', None,
                     'Where MNIST is kept. Default: the folder the script gives input_data.read_data_sets '
                     '(the book\'s "./mnist/data/"); keras\' mnist.load_data() reads ./mnist/data/.')
@@ -85,7 +104,7 @@ def main(argv):
         figure_dir = FLAGS.figure_dir or os.path.join('figures', os.path.splitext(os.path.basename(path))[0])
         status = runner.run(cells, os.path.abspath(path), argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,
                             data_dir=FLAGS.data_dir, source_url=FLAGS.source_url, figure_dir=figure_dir,
-                            notebook=is_notebook)
+                            notebook=is_notebook, keras_semantics=FLAGS.keras_semantics)
     except errors.InputError as e:  # a bad --set: nothing has run
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(2)

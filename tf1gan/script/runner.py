@@ -1,12 +1,17 @@
-"""Running a reader's script, or a notebook's code cells, as `__main__`, with its own TF1 view.
+"""Running a reader's script, or a notebook's code cells, as `__main__`, with its own TensorFlow.
 
 The cells run, in order, in one fresh `__main__` module whose `__builtins__` carry
-tf1gan.script.tf1_view's `__import__`: the script's `import tensorflow` is TF1, nobody else's. In
-graph mode the cells run inside a fresh `tf.Graph().as_default()` (TF1's default graph,
-for this script only); in eager mode as TensorFlow 2 runs Keras. `--seed` seeds the graph,
-op determinism, NumPy and Python's `random` as tf1gan.main does (tf1gan.seeding).
+tf1gan.script.tf1_view's `__import__`: the script's `import tensorflow` is its own, nobody else's. In
+graph mode it is TF1 and the cells run inside a fresh `tf.Graph().as_default()` (TF1's default
+graph, for this script only); in eager mode it is TensorFlow 2, which runs eagerly, as TF 2.x ran
+Keras. The script's tf.enable_eager_execution() leaves graph mode for eager mode. `--seed` seeds
+the graph, op determinism, NumPy and Python's `random` as tf1gan.main does (tf1gan.seeding).
+`--keras_semantics` is what freezing a compiled Keras model holding BatchNormalization means
+(tf1gan.script.keras_freezing).
 
-Errors come out as Python reports them for the reader's file: their frames, none of tf1gan's.
+Errors come out as Python reports them for the reader's file: their frames, none of tf1gan's. A
+name the script's TensorFlow lacks (tf.estimator, tf.contrib..., tf.nn.no_such_op) is one line
+naming the reader's file and line.
 """
 import ast
 import contextlib
@@ -15,8 +20,10 @@ import sys
 import traceback
 import types
 
+from tf1gan.keras_semantics import DEFAULT_KERAS_SEMANTICS
 from tf1gan.script import figures, source, tf1_view
 
+MODULE_WRAPPER = os.path.join('tensorflow', 'python', 'util', 'module_wrapper.py')
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # tf1gan/, this file's parent's
 
 
@@ -32,15 +39,37 @@ def _drop_tf1gan_frames(report, seen=None):
         _drop_tf1gan_frames(chained, seen)
 
 
-def report_exception(error, file=None):
+def missing_name(error):
+    """'tf.nn.no_such_op' for an AttributeError on a module of the script's TensorFlow, else None."""
+    module = getattr(error, 'obj', None)
+    module_name = getattr(module, '__name__', None)
+    if not isinstance(module, types.ModuleType) or not isinstance(module_name, str) or error.name is None:
+        return None
+    for prefix in ('tensorflow._api.v2.compat.v1', 'tensorflow._api.v2', 'tensorflow'):
+        if module_name == prefix or module_name.startswith(prefix + '.'):
+            return 'tf' + module_name[len(prefix):] + '.' + error.name
+    return None
+
+
+def report_exception(error, file=None, reader_files=(), views=None):
     """Prints error as Python would for the reader's script: Traceback, the reader's frames (and
-    those of libraries they called), the exception. tf.contrib is one line naming the place."""
+    those of libraries they called), the exception. tf.contrib, tf.estimator and any other name the
+    script's TensorFlow lacks, asked for on a line of reader_files, are one line naming the place."""
     file = file or sys.stderr
     report = traceback.TracebackException(type(error), error, error.__traceback__)
     _drop_tf1gan_frames(report)
     if isinstance(error, tf1_view.RemovedInTF2Error) and report.stack:
         frame = report.stack[-1]
         print(f'tf1gan: {frame.filename}, line {frame.lineno}: {error}', file=file)
+        return
+    name = missing_name(error) if isinstance(error, AttributeError) else None
+    readers = [i for i, frame in enumerate(report.stack) if frame.filename in reader_files]
+    # Asked for on the reader's line: after it, only TensorFlow's module wrapper (its attribute lookup).
+    if name and readers and all(frame.filename.endswith(MODULE_WRAPPER) for frame in report.stack[readers[-1] + 1:]):
+        frame = report.stack[readers[-1]]
+        seen = f' (the script\'s TensorFlow: {views.describe()})' if views else ''
+        print(f'tf1gan: {frame.filename}, line {frame.lineno}: {name} does not exist in TensorFlow 2.21{seen}',
+              file=file)
         return
     print(''.join(report.format()), end='', file=file)
 
@@ -96,24 +125,36 @@ class DefaultGraphs:
         self.contexts.append(context)
         if self.seed is not None:
             tf.compat.v1.set_random_seed(self.seed)
-        self.views.tf.reset_default_graph = self.enter
+        self.views.tf1.reset_default_graph = self.enter
 
     def close(self):
         while self.contexts:
             self.contexts.pop().__exit__(None, None, None)
-        self.views.tf.__dict__.pop('reset_default_graph', None)  # TensorFlow's own again
+        self.views.tf1.__dict__.pop('reset_default_graph', None)  # TensorFlow's own again
 
 
 @contextlib.contextmanager
 def tensorflow_mode(graph, seed, views):
     """Graph mode (DefaultGraphs) or TensorFlow 2's eager mode for the run, seeded as tf1gan.main
-    seeds (in graph mode, inside the graph: its graph-level seed)."""
+    seeds (in graph mode, inside the graph: its graph-level seed). The script's
+    tf.enable_eager_execution() in graph mode leaves the graph for eager mode, as TF 1.15 did at
+    program start-up (and refused, ValueError, once the graph held operations)."""
     from tf1gan import seeding  # imports TensorFlow
+    views.eager = not graph
     if not graph:
         seeding.seed_graph(seed)
         yield
         return
     graphs = DefaultGraphs(views, seed)
+
+    def leave_the_graph():
+        import tensorflow as tf
+        if tf.compat.v1.get_default_graph().get_operations():
+            raise ValueError('tf.enable_eager_execution must be called at program startup.')  # TF 1.15's words
+        graphs.close()
+        seeding.seed_graph(seed)
+
+    views.on_eager = leave_the_graph
     graphs.enter()
     seeding.seed_graph(seed)
     try:
@@ -123,11 +164,14 @@ def tensorflow_mode(graph, seed, views):
 
 
 def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, source_url=None,
-        figure_dir='figures', notebook=False, note=None):
+        figure_dir='figures', notebook=False, note=None, keras_semantics=None):
     """Runs the cells of the script (or notebook) at path; returns the exit status Python would
     give (0, 1 for an exception, SystemExit's code). A bad setting raises InputError before
     anything runs. Notebook cells print their last expression's value, and the figures a cell
-    leaves open are saved into figure_dir as Jupyter would have shown them."""
+    leaves open are saved into figure_dir as Jupyter would have shown them. keras_semantics:
+    what freezing a compiled Keras model holding BatchNormalization means (None: the default,
+    with no note when the script has no use for it; given: a note if the script has none)."""
+    note = note or (lambda text: print(f'tf1gan: {text}', file=sys.stderr))
     try:
         cells = [source.skip_magics(cell, note) for cell in cells]
         for cell in cells:
@@ -140,9 +184,21 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     if graph is None:
         graph = source.uses_graph_mode(cells)
 
-    views = tf1_view.Views(data_dir=data_dir, source_url=source_url)
+    from tf1gan.script import keras_freezing
+    freezing = keras_freezing.Freezing(keras_semantics or DEFAULT_KERAS_SEMANTICS, note)
+    with contextlib.ExitStack() as keras_hooks:
+        views = tf1_view.Views(data_dir=data_dir, source_url=source_url,
+                               on_keras=lambda tf_keras: keras_hooks.enter_context(freezing.hooks(tf_keras)))
+        status = _run_cells(cells, path, argv, views, graph, seed, figure_dir, notebook, note)
+    if keras_semantics and not freezing.used:
+        note(f'--keras_semantics={keras_semantics} changed nothing: {path} froze no compiled Keras model '
+             'holding BatchNormalization')
+    return status
+
+
+def _run_cells(cells, path, argv, views, graph, seed, figure_dir, notebook, note):
     module = main_module(path, views)
-    pictures = figures.Figures(figure_dir, **({'note': note} if note else {}))
+    pictures = figures.Figures(figure_dir, note)
     headless = notebook or not figures.has_display()
     try:
         with as_main(module, argv, path), pictures.hooks(headless), tensorflow_mode(graph, seed, views):
@@ -157,7 +213,7 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
         report_exception(error)
         return 130
     except BaseException as error:  # noqa: B036  (the reader's code: reported as Python would)
-        report_exception(error)
+        report_exception(error, reader_files={cell.filename for cell in cells}, views=views)
         return 1
     finally:
         sys.stdout.flush()

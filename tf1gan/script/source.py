@@ -157,12 +157,14 @@ def uses_graph_api(cells):
 
 
 def uses_graph_mode(cells):
-    """mode='auto': graph mode (TF1) unless the script is Keras only. A script that uses any of
-    GRAPH_NAMES (tf.placeholder, tf.Session, ...) runs in a graph, as TF 1.x ran everything;
-    one that imports Keras (tensorflow.keras, tf.keras, keras) and uses none of them runs
-    eagerly, as TensorFlow 2.x ran Keras; any other script runs in a graph."""
+    """mode='auto': graph mode (TF1) unless the script is Keras only. A script calling
+    tf.enable_eager_execution() starts in a graph, as TF 1.x ran it until that call (which then
+    switches to eager mode); one that uses any of GRAPH_NAMES (tf.placeholder, tf.Session, ...)
+    runs in a graph, as TF 1.x ran everything; one that imports Keras (tensorflow.keras,
+    tf.keras, keras) and uses none of them runs eagerly, as TensorFlow 2.x ran Keras; any
+    other script runs in a graph."""
     names, keras = _names_and_keras(cells)
-    return bool(names & GRAPH_NAMES) or not keras
+    return bool(names & (GRAPH_NAMES | {'enable_eager_execution'})) or not keras
 
 
 def prepare(cells, settings=(), note=None):

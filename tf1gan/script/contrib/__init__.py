@@ -9,7 +9,9 @@ own defaults, variable names and maths (each checked against TensorFlow 1.15 by 
     tf.contrib.seq2seq     sequence_loss (seq2seq.py)
     tf.contrib.legacy_seq2seq  rnn_decoder, sequence_loss_by_example, sequence_loss (legacy_seq2seq.py)
     tf.contrib.framework   the global step and variable helpers (framework.py)
-    tf.contrib.learn       datasets.mnist: the script's MNIST reader (tensorflow.examples.tutorials.mnist's)
+    tf.contrib.learn       datasets.mnist: the script's MNIST reader (tensorflow.examples.tutorials.mnist's);
+                           its estimators are one line (TensorFlow removed the Estimator API in 2.16)
+    tf.contrib.eager       tfe: TF 1.15's eager names that TensorFlow 2 keeps (tf1gan/script/contrib_eager.py)
 
 Any other name (tf.contrib.slim, factorization, tensor_forest, the contrib-only cells, ...) is
 RemovedInTF2Error: one line, which the runner prints with the reader's file and line.
@@ -67,19 +69,38 @@ LAYERS = ('fully_connected', 'convolution', 'convolution2d', 'conv2d', 'convolut
           'one_hot_encoding', 'linear', 'relu', 'relu6')
 
 
+ESTIMATOR_REMOVED = ('TensorFlow removed the Estimator API in 2.16, and tf1gan cannot run Estimator code '
+                     '(tf.estimator, tf.contrib.learn\'s estimators)')
+
+
+def estimator_error(name):
+    """RemovedInTF2Error for tf.estimator... or a tf.contrib.learn estimator."""
+    return RemovedInTF2Error(f'{name}: {ESTIMATOR_REMOVED}')
+
+
+class ContribLearn(ContribModule):
+    """tf.contrib.learn: its MNIST reader; any other name is its Estimator library: one line."""
+
+    def __getattr__(self, attr):
+        if attr.startswith('__'):
+            raise AttributeError(attr)
+        raise estimator_error(f'tf.contrib.learn.{attr}')
+
+
 def _learn(mnist_reader):
     """tf.contrib.learn: only datasets.mnist (also at learn.python.learn.datasets.mnist), the given reader."""
     def datasets(prefix):
         return ContribModule(f'{prefix}.datasets', {'mnist': mnist_reader})
-    return ContribModule('tf.contrib.learn', {
+    return ContribLearn('tf.contrib.learn', {
         'datasets': datasets('tf.contrib.learn'),
         'python': ContribModule('tf.contrib.learn.python', {
             'learn': ContribModule('tf.contrib.learn.python.learn', {
                 'datasets': datasets('tf.contrib.learn.python.learn')})})})
 
 
-def namespace(mnist_reader):
-    """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is."""
+def namespace(mnist_reader, eager):
+    """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is,
+    eager its tf.contrib.eager (tf1gan.script.contrib_eager)."""
     from tf1gan.script.contrib import framework, legacy_seq2seq, rnn, seq2seq
     return ContribModule('tf.contrib', {
         'layers': ContribModule('tf.contrib.layers', _layers()),
@@ -88,6 +109,7 @@ def namespace(mnist_reader):
         'legacy_seq2seq': ContribModule('tf.contrib.legacy_seq2seq', _public(legacy_seq2seq)),
         'framework': ContribModule('tf.contrib.framework', _named(framework, framework.NAMES)),
         'learn': _learn(mnist_reader),
+        'eager': eager,
     })
 
 
