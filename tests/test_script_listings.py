@@ -222,15 +222,15 @@ def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_mask
     assert tf1gans_dcgan_lines(folder, 'tf_keras') == script_lines and len(script_lines) == DCGAN_ITERATIONS
 
 
-def test_the_dcgan_listing_under_the_default_frozen_bn_is_tf1gan_mains_default_dcgan(dcgan_short, tmp_path,
-                                                                                     mnist_dir):
+def test_the_dcgan_listing_under_the_default_frozen_bn_is_not_tf_keras_and_says_so(dcgan_short, tmp_path, mnist_dir):
     """The command's default --keras_semantics=frozen_bn, applied when the listing freezes D after its
-    compile, is the computation of tf1gan.main's default, applied before that compile; one note says so."""
+    compile, changes the computation (other lines than tf_keras's), and one note names the line and the
+    flag that gives the listing as printed. (Its lines are close to tf1gan.main's frozen_bn run, not
+    equal to them: BUILD.md.)"""
     script_lines, result = run_dcgan_short(tmp_path, mnist_dir)
-    assert tf1gans_dcgan_lines(tmp_path, 'frozen_bn') == script_lines and len(script_lines) == DCGAN_ITERATIONS
+    assert len(script_lines) == DCGAN_ITERATIONS and dcgan_short[1] != script_lines
     notes = [line for line in result.stderr.splitlines() if 'BatchNormalization' in line]
     assert len(notes) == 1 and "dcgan.py, line " in notes[0] and '--keras_semantics=tf_keras' in notes[0]
-    assert dcgan_short[1] != script_lines  # tf_keras's lines: the semantics changed the computation
 
 
 @pytest.mark.slow

@@ -102,7 +102,7 @@ def test_a_tfe_name_with_no_equal_is_one_line_naming_the_readers_line(tmp_path):
         ''')
     assert status == 1 and err.splitlines() == [
         f'tf1gan: {tmp_path / "script.py"}, line 3: tf.contrib.eager.Network was removed in TensorFlow 2 '
-        '(tf.contrib is gone) and has no equivalent in tf.compat.v1; see https://www.tensorflow.org/guide/migrate']
+        '(tf.contrib is gone) and has no equivalent in tf.compat.v1 or tf1gan; see https://www.tensorflow.org/guide/migrate']
 
 
 FLAGS_SCRIPT = '''\

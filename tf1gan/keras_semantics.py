@@ -70,5 +70,6 @@ def freeze_compiled(model, keras_semantics):
     if keras_semantics == 'frozen_bn' and compiled is not None:
         for layer in layers:
             compiled[layer] = False
-    model.train_function = None  # traced again with the new mode, if it was traced already
+    if keras_semantics != 'tf_keras' and getattr(model, 'train_function', None) is not None:
+        model.train_function = None  # traced again with the new mode (tf_keras changes nothing: left as it is)
     return layers
