@@ -1,5 +1,5 @@
 """Proof that the books' own listings run unchanged through python -m tf1gan.script: taken verbatim
-from the seed texts, run with a short --set, and printing what tf1gan.main's book loop prints."""
+from the books' printed texts (tests/book_texts.py), run with a short --set, and printing what tf1gan.main's book loop prints."""
 import json
 import os
 import re
@@ -10,14 +10,15 @@ import time
 
 import pytest
 
-from test_compare import SEED  # where the chapter's text lies, and how the book-log tests find it
+import book_texts
 from test_script import headless_env, notebook
 from tf1gan import book_logs
 
-DCGAN_SEED = SEED.with_name('000_c9ec974da557e22c.txt')
+SEED, DCGAN_SEED = book_texts.CH09, book_texts.DCGAN
 DCGAN_LINE = re.compile(r'epoch:(\d+)  d_loss:(\d+\.\d{4})  g_loss:(\d+\.\d{4})')
 
-pytestmark = pytest.mark.skipif(not (SEED.exists() and DCGAN_SEED.exists()), reason='the seed texts are not present')
+pytestmark = pytest.mark.skipif(not (SEED.exists() and DCGAN_SEED.exists()),
+                                reason=book_texts.TEXTS_NEEDED.format(f'{SEED.name} and {DCGAN_SEED.name}'))
 
 
 def python_blocks(text, fence):
