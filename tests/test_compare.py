@@ -284,16 +284,17 @@ def test_the_command_exits_1_for_a_clearly_different_run(tmp_path):
     assert (run_dir / 'compare_losses.png').exists()
 
 
-@pytest.mark.parametrize('args, named', [
-    (['--model=dcgan'], 'DCGAN'),
-    (['--model=gan', '--bogus'], 'bogus'),
-    (['--model=gan', '--run_dir=no-such-run'], 'no-such-run/log.txt'),
+@pytest.mark.parametrize('args, named, status', [
+    (['--model=dcgan'], 'DCGAN', 2),
+    (['--model=gan', '--bogus'], 'bogus', 2),
+    (['--model=gan', '--sample_dir=samples'], 'only with --book_dir', 2),
+    (['--model=gan', '--run_dir=no-such-run'], 'no-such-run/log.txt', 1),
 ])
-def test_the_command_exits_2_with_one_line_for_bad_input(args, named, tmp_path):
+def test_the_command_exits_2_for_bad_usage_and_1_for_a_missing_file_with_one_line(args, named, status, tmp_path):
     run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan'))
     result = tf1gan_compare(f'--run_dir={run_dir}', *args, cwd=tmp_path)
     lines = result.stderr.strip().splitlines()
-    assert result.returncode == 2
+    assert result.returncode == status
     assert len(lines) == 1 and lines[0].startswith('tf1gan: ') and named in lines[0]
     assert result.stdout == ''
 

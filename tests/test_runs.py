@@ -106,7 +106,7 @@ def test_a_named_folder_that_holds_a_run_is_refused_for_a_new_run_in_one_line(th
     cwd, args, _, _ = three_runs
     before = fingerprint(cwd / 'runs')
     result = tf1gan('main', *args, '--run_dir=cgan-2', cwd=cwd)
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad usage: the command names a folder it cannot have
     assert result.stderr.splitlines() == [f'tf1gan: {os.path.join("runs", "cgan-2")} already holds a run: add '
                                           f'--resume to continue it, or leave out --run_dir (a new run gets the '
                                           f'next free folder, {os.path.join("runs", "cgan-4")})']

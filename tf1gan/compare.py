@@ -232,13 +232,13 @@ def run_settings(run_dir, model):
     only a log.txt needs --model and is taken to have the book's settings."""
     if not os.path.exists(os.path.join(run_dir, runs.RECORD)):
         if model is None:
-            raise errors.InputError(f'{run_dir} has no {runs.RECORD}: give --model (gan or cgan)')
+            raise errors.UsageError(f'{run_dir} has no {runs.RECORD}: give --model (gan or cgan)')
         return model, []
     record = runs.read_record(run_dir)
     if model is not None and record['model'] != model:
-        raise errors.InputError(f'{run_dir} is a run of {record["model"]}, not {model}')
+        raise errors.UsageError(f'{run_dir} is a run of {record["model"]}, not {model}')
     if record['model'] not in book_logs.FIRST_PRINTED_EPOCH:
-        raise errors.InputError(f'{run_dir} is a run of {record["model"]}: the book printed losses of gan (9.1) '
+        raise errors.UsageError(f'{run_dir} is a run of {record["model"]}: the book printed losses of gan (9.1) '
                                 'and cgan (9.2) only')
     return record['model'], runs.differences_from_book(record)
 
@@ -246,7 +246,7 @@ def run_settings(run_dir, model):
 def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output):
     """Everything the command does after its flags are read; returns the exit status (0 or 1)."""
     if book_dir is None and (sample_dir or samples_output):
-        raise errors.InputError('--sample_dir and --samples_output are used only with --book_dir')
+        raise errors.UsageError('--sample_dir and --samples_output are used only with --book_dir')
     model, differ = run_settings(run_dir, model)
     log = runlog.log_path(run_dir)
     run, books = book_logs.read_log(log, model), book_logs.book_runs(model)
@@ -288,14 +288,14 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output)
 def main(argv):
     try:
         if len(argv) > 1:
-            raise errors.InputError(f'unexpected arguments: {" ".join(argv[1:])}')
+            raise errors.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
         run_dir = runs.folder_for(FLAGS.run_dir) if FLAGS.run_dir else runs.find(None, [FLAGS.model] if FLAGS.model
                                                                                   else ['gan', 'cgan'])
         status = run_comparison(FLAGS.model, run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
                                 FLAGS.samples_output)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
-        sys.exit(2)
+        sys.exit(e.status)
     sys.exit(status)
 
 

@@ -56,7 +56,7 @@ def main(argv):
         samples.save_rows(rows, output)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
-        sys.exit(1)
+        sys.exit(e.status)
     print(output)
 
 
