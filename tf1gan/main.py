@@ -135,13 +135,13 @@ def main(argv):
             check_used(FLAGS.model, given)
             check_sizes(FLAGS.model, given)
         from tf1gan import run
-        bar = progress.Progress().epoch
+        bars = progress.Progress()
         if FLAGS.resume:
             # A resumed run's length changes only by a --total_epoch typed on the command line (BUILD.md, "Resume").
             from_flagfile = given.pop('total_epoch') if 'total_epoch' in given and not typed('total_epoch') else None
-            this = run.resumed(FLAGS.model, given, FLAGS.run_dir, progress=bar, flagfile_total_epoch=from_flagfile)
+            this = run.resumed(FLAGS.model, given, FLAGS.run_dir, progress=bars, flagfile_total_epoch=from_flagfile)
         else:
-            this = run.new(settings(FLAGS.model, given), FLAGS.run_dir, progress=bar)
+            this = run.new(settings(FLAGS.model, given), FLAGS.run_dir, progress=bars)
         run_folder = this.folder
         run.train(this)
     except errors.InputError as e:

@@ -9,7 +9,7 @@ import os
 import sys
 from typing import NamedTuple, Optional
 
-from tf1gan import input_data, listing, runlog, runs
+from tf1gan import input_data, listing, progress, runlog, runs
 from tf1gan.errors import InputError, UsageError
 
 
@@ -34,10 +34,10 @@ class Settings(NamedTuple):
 
 class Run:
     """A run's folder and what is written into it. `log(line)` prints a line into log.txt too;
-    `progress(n)` yields an epoch's n iterations (tf1gan.progress draws a bar on a terminal);
+    `progress` gives the loops their bars (tf1gan.progress: drawn on a terminal only);
     `restore` says whether the loop starts from the newest checkpoint."""
 
-    def __init__(self, folder, settings, resumed=False, progress=range):
+    def __init__(self, folder, settings, resumed=False, progress=progress.OFF):
         self.folder, self.settings, self.resumed, self.progress = folder, settings, resumed, progress
         self.length_note = ''  # a resumed run: how its length changed, for the "resuming" line
         self.root = None  # set when tf1gan chose the folder's name (run.new without run_dir)
@@ -85,7 +85,7 @@ def _refuse_taken(folder, settings, root):
                       f'run gets the next free folder, {runs.next_free(settings.model, root)})')
 
 
-def new(settings, run_dir=None, root=runs.ROOT, progress=range):
+def new(settings, run_dir=None, root=runs.ROOT, progress=progress.OFF):
     """A new run: in run_dir (runs.folder_for), which must not hold a run yet, or in the next free
     runs/<model>, runs/<model>-2, ... Nothing is written until train() claims the folder."""
     if run_dir is None:
@@ -111,7 +111,7 @@ def _claim(run):
         run.log.move(run.folder)
 
 
-def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=range, flagfile_total_epoch=None):
+def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=progress.OFF, flagfile_total_epoch=None):
     """The run to continue: run_dir, or the newest run of model. Its recorded settings stand;
     `asked` (settings given on the command line: a dict of Settings fields, hparams included
     by name) must agree with them, except total_epoch (train longer), loop, eval_every and
