@@ -53,7 +53,11 @@ def main(argv):
         from tf1gan import draw, samples  # imports TensorFlow
         digits = parse_digits(FLAGS.digits) if FLAGS.digits is not None else None
         rows = draw.draw(run_dir, FLAGS.model, digits, FLAGS.num, FLAGS.seed)
-        samples.save_rows(rows, output)
+        # Each tile (--digits=3,1,4) or row (--digits=all) says the digit asked for; the DCGAN in grey, as its listing draws.
+        samples.save_rows(rows, output, titles=[digits] if isinstance(digits, list) else None,
+                          row_titles=range(10) if digits == 'all' else None,
+                          cmap='gray' if runs.read_record(run_dir)['model'] == 'dcgan' else None,
+                          smallest=samples.SMALLEST)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(e.status)
