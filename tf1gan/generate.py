@@ -45,19 +45,24 @@ flags.register_multi_flags_validator(['num', 'digits'],
                                      '--digits=all)')
 
 
+def save_picture(rows, output, model, digits):
+    """The drawn rows as a PNG: each tile (--digits=3,1,4) or row (--digits=all) says the digit asked
+    for, a few digits are drawn large enough to see, and the DCGAN in grey, as its listing draws."""
+    from tf1gan import samples
+    samples.save_rows(rows, output, titles=[digits] if isinstance(digits, list) else None,
+                      row_titles=range(10) if digits == 'all' else None, cmap='gray' if model == 'dcgan' else None,
+                      smallest=samples.SMALLEST)
+
+
 def main(argv):
     try:
         run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(listing.MODELS))
         output = cli.output_file(FLAGS.output or os.path.join(run_dir, 'generated.png'), '--output', run_dir)
         cli.import_tensorflow(FLAGS.verbose)
-        from tf1gan import draw, samples  # imports TensorFlow
+        from tf1gan import draw  # imports TensorFlow
         digits = parse_digits(FLAGS.digits) if FLAGS.digits is not None else None
         rows = draw.draw(run_dir, FLAGS.model, digits, FLAGS.num, FLAGS.seed)
-        # Each tile (--digits=3,1,4) or row (--digits=all) says the digit asked for; the DCGAN in grey, as its listing draws.
-        samples.save_rows(rows, output, titles=[digits] if isinstance(digits, list) else None,
-                          row_titles=range(10) if digits == 'all' else None,
-                          cmap='gray' if runs.read_record(run_dir)['model'] == 'dcgan' else None,
-                          smallest=samples.SMALLEST)
+        save_picture(rows, output, runs.read_record(run_dir)['model'], digits)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(e.status)
