@@ -249,3 +249,11 @@ def test_a_run_being_trained_is_not_resumed_by_a_second_command(mnist_dir, tmp_p
         busy.kill()
         busy.wait()
     assert run.resumed('gan', {'total_epoch': 2}, run_dir=str(tmp_path)).folder == str(tmp_path)  # gone: resumable
+
+
+@pytest.mark.parametrize('command', ['generate', 'compare', 'evaluate'])
+def test_help_says_the_newest_finished_run_is_taken_and_names_no_folder_of_this_project(command, tmp_path):
+    result = tf1gan(command, '--helpfull', cwd=tmp_path)
+    text = ' '.join(result.stdout.split())
+    assert result.returncode == 0 and 'the newest finished run of' in text and 'the newest run' not in text
+    assert '../shared' not in text and 'shared/book' not in text

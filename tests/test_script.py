@@ -242,7 +242,7 @@ def test_a_notebook_error_names_the_notebook_cell_and_line(notebook_run):
     report = traceback_part(result.stderr)
     assert result.returncode == 1
     assert report == ['Traceback (most recent call last):',
-                      f'  File "{folder / "ch09.ipynb"}, cell 5", line 2, in <module>',
+                      f'  File "{folder / "ch09.ipynb"}, code cell 5", line 2, in <module>',
                       '    undefined_name + 1',
                       '    ^^^^^^^^^^^^^^',
                       "NameError: name 'undefined_name' is not defined"]

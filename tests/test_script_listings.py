@@ -125,7 +125,7 @@ def test_a_notebook_holding_listing_9_2_prints_what_the_script_prints(runs_9_2, 
     assert len(cells) == 10  # the imports and options, then 9.2.1 ... 9.2.10
     notebook(tmp_path / 'ch09_2.ipynb', [('code', cell) for cell in cells])
     result = command('tf1gan.script', *SHORT, f'--source_url={mnist_dir}', 'ch09_2.ipynb', cwd=tmp_path)
-    assert "ch09_2.ipynb, cell 1, line 3: skipped the IPython magic '%matplotlib inline'" in result.stderr
+    assert "ch09_2.ipynb, code cell 1, line 3: skipped the IPython magic '%matplotlib inline'" in result.stderr
     assert result.returncode == 0, result.stderr
     assert result.stdout == script.stdout
     assert os.listdir(tmp_path / 'ch09' / 'samples4') == ['000.png']

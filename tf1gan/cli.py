@@ -113,7 +113,8 @@ def run(main):
 def define_run_dir(verb):
     """--run_dir (and its old name, --checkpoint_dir) for a command that works on a trained run."""
     flags.DEFINE_string('run_dir', None, f'The training run to {verb}: its folder (runs/cgan, runs/cgan-2, or a bare '
-                        'name under runs/; a copied or moved run folder works too). Default: the newest run.')
+                        'name under runs/; a copied or moved run folder works too). Default: the newest finished run (the newest '
+                        'of any state if none has finished).')
     flags.DEFINE_string('checkpoint_dir', None, 'The old name of --run_dir: a run folder or its checkpoints/ folder.')
     flags.register_multi_flags_validator(['run_dir', 'checkpoint_dir'],
                                          lambda v: v['run_dir'] is None or v['checkpoint_dir'] is None,

@@ -195,7 +195,8 @@ def define_flags():
     evaluate_images without clashing with tf1gan.main's flags."""
     cli.define_run_dir('score')
     flags.DEFINE_enum('model', None, ['gan', 'cgan', 'dcgan'],
-                      'Without --run_dir: score the newest run of this model. With it: refuse a run of another model.')
+                      'Without --run_dir: score the newest finished run of this model (the newest of any state if none '
+                      'has finished). With it: refuse a run of another model.')
     flags.DEFINE_enum('reference', None, list(REFERENCES),
                       'Instead of a run, score reference images: real (--num MNIST test images), train '
                       '(the first --num training images) or noise (uniform random pixels).')

@@ -2,7 +2,7 @@
 
 Draws from a trained run's newest checkpoint: for cgan the digits you ask for (--digits=all
 --num=10: a 10x10 table, one row per digit), for gan and dcgan a grid of --num images. The run
-is --run_dir, or else the newest run of --model (or of any model).
+is --run_dir, or else the newest finished run of --model (or of any model).
 """
 import os
 import sys
@@ -16,7 +16,8 @@ FLAGS = flags.FLAGS
 
 cli.define_run_dir('draw from')
 flags.DEFINE_enum('model', None, list(listing.MODELS),
-                  'Without --run_dir: draw from the newest run of this model. With it: refuse a run of another model.')
+                  'Without --run_dir: draw from the newest finished run of this model (the newest of any state if '
+                  'none has finished). With it: refuse a run of another model.')
 flags.DEFINE_string('digits', None, "cgan only: the digits to draw, e.g. 3,1,4,1,5, or 'all' for every digit.")
 flags.DEFINE_integer('num', 25, 'gan, dcgan: images in the grid; cgan with --digits=all: images per digit.',
                      lower_bound=1)
