@@ -11,13 +11,20 @@ import tf1gan
 
 def parse_flags(argv):
     """absl's parsing, with any bad flag (or flagfile line that is no flag) reported as one line and
-    exit status 2."""
+    exit status 2. --help (and --helpfull, --helpshort) exits 0, done, where absl's exits 1."""
     try:
         _check_flagfiles(argv)
         return flags.FLAGS(argv)
     except flags.Error as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(2)
+    except SystemExit as e:
+        if e.code == 1 and any(arg.split('=')[0] in HELP_FLAGS for arg in argv[1:]):
+            sys.exit(0)
+        raise
+
+
+HELP_FLAGS = ('--help', '-help', '-h', '-?', '--helpshort', '--helpfull', '--helpxml')
 
 
 def _check_flagfiles(argv):
