@@ -68,8 +68,9 @@ flags.DEFINE_string('run_dir', None,
                     'the newest run of --model. A new run refuses a folder that already holds a run.')
 flags.DEFINE_bool('resume', False,
                   'Continue a run from its newest checkpoint: --run_dir, or the newest run of --model. It keeps '
-                  'the run\'s own settings (flags that contradict them are refused), except --total_epoch, which '
-                  'trains it further. With --seed, an interrupted and resumed run prints the same lines and draws '
+                  'the run\'s own settings (flags that contradict them are refused), except --total_epoch typed on the '
+                  'command line, which trains it further (one in a --flagfile does not change its length). Ctrl-C '
+                  'exits 130, SIGTERM 143; both leave it to resume. With --seed, an interrupted and resumed run prints the same lines and draws '
                   'the same pictures as an uninterrupted one.')
 cli.define_verbose()
 
@@ -152,7 +153,8 @@ def main(argv):
         print(f'tf1gan: {how}; continue it with --resume --run_dir={run_folder}'
               if run_folder and runs.holds_run(run_folder) else f'tf1gan: {how} before the run began',
               file=sys.stderr)
-        sys.exit(128 + (signal.SIGTERM if isinstance(e, Terminated) else signal.SIGINT))  # 143, 130: as the shell shows a killed process
+        # 143 or 130: 128 + the signal, as a shell reports a process the signal killed.
+        sys.exit(128 + (signal.SIGTERM if isinstance(e, Terminated) else signal.SIGINT))
     except Exception as e:  # noqa: BLE001  (the machine's failures are one line; anything else is a bug)
         line = cli.environment_failure(e)
         if line is None:
