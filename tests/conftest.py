@@ -1,9 +1,9 @@
-"""Shared fixtures: where the canonical MNIST files lie, found the offline way or fetched the reader's way.
+"""Shared fixtures: where the canonical MNIST files lie, given or fetched the reader's way.
 
-In order: $TF1GAN_MNIST_DIR; ../shared/mnist beside the checkout (this project's own machines and
-CI, which reach no network); else the reader's way, `./mnist/data/` of the checkout, where
-`python -m tf1gan.main` keeps MNIST too: missing files are downloaded once from the book's
-mirror and every file is md5-checked (tf1gan.input_data).
+$TF1GAN_MNIST_DIR, a folder holding the four MNIST .gz files, if set; else the reader's way,
+`./mnist/data/` of the checkout, where `python -m tf1gan.main` keeps MNIST too: missing files are
+downloaded once from the book's mirror. Every file is md5-checked (tf1gan.input_data). (This
+project's own offline machines and CI keep a copy beside the checkout, taken when it is there.)
 """
 import os
 import pathlib
@@ -11,14 +11,14 @@ import pathlib
 import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
-SHARED_MNIST = REPO.parent / "shared" / "mnist"
+OFFLINE_MNIST = REPO.parent / "shared" / "mnist"  # this project's machines and CI
 READERS_MNIST = REPO / "mnist" / "data"
 
 
 def _mnist_dir():
     if "TF1GAN_MNIST_DIR" in os.environ:
         return pathlib.Path(os.environ["TF1GAN_MNIST_DIR"])
-    return SHARED_MNIST if SHARED_MNIST.is_dir() else READERS_MNIST
+    return OFFLINE_MNIST if OFFLINE_MNIST.is_dir() else READERS_MNIST
 
 
 @pytest.fixture(scope="session")
@@ -29,5 +29,7 @@ def mnist_dir():
         # Verifies every file (size, md5); fetches what is missing, which only the reader's folder may lack.
         input_data.maybe_download(str(path), input_data.DEFAULT_SOURCE_URL)
     except errors.InputError as e:
-        pytest.fail(f"MNIST is needed and not usable: {e} (or set TF1GAN_MNIST_DIR to a folder holding the four files)")
+        pytest.fail(f"MNIST is needed and not usable: {e} (or set TF1GAN_MNIST_DIR to a folder holding the four "
+                    "MNIST .gz files: train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
+                    "t10k-labels-idx1-ubyte.gz)")
     return path

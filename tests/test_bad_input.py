@@ -140,7 +140,7 @@ def test_an_output_that_is_a_folder_or_the_runs_own_file_is_refused(command, arg
 
 def test_generate_on_a_cgan_run_without_digits_says_to_give_them(damaged_run):
     result = tf1gan('generate', '--run_dir=./run', cwd=damaged_run.parent)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.splitlines() == ['tf1gan: ./run is a cgan run: give --digits (3,1,4 or all) to say which '
                                           'digits to draw']
 
@@ -195,3 +195,51 @@ def test_more_bad_input_is_one_line(command, args, status, named, tmp_path, mnis
     [line] = result.stderr.splitlines()
     assert line.startswith('tf1gan: ') and named in line
     assert files(tmp_path) == before
+
+
+# ----------------------------------------------------------------------------- resume: what it will do, or why not
+
+def remove(run, pattern):
+    for path in (run / 'checkpoints').glob(pattern):
+        path.unlink()
+
+
+def test_resuming_a_run_whose_checkpoints_all_lost_their_resume_file_is_refused_and_changes_nothing(damaged_run,
+                                                                                                      mnist_dir):
+    remove(damaged_run, '*.resume.npz')  # the weights of epochs 0-2 stay
+    before = files(damaged_run)
+    result = tf1gan('main', '--resume', '--run_dir=./run', '--total_epoch=5', f'--data_dir={mnist_dir}',
+                    cwd=damaged_run.parent)
+    assert result.returncode == 1 and result.stdout == ''
+    [line] = result.stderr.splitlines()
+    assert line.startswith('tf1gan: ./run has no complete checkpoint to resume from')
+    assert all(os.path.join('run', 'checkpoints', f'model.ckpt-{step}') in line for step in (0, 1, 2))
+    assert 'generate and evaluate still read' in line and 'nothing was changed' in line
+    assert files(damaged_run) == before
+
+
+def test_generate_still_draws_from_weights_whose_resume_file_is_gone(damaged_run):
+    remove(damaged_run, '*.resume.npz')
+    result = tf1gan('generate', '--run_dir=./run', '--digits=7', '--output=seven.png', cwd=damaged_run.parent)
+    assert result.returncode == 0, result.stderr
+    assert (damaged_run.parent / 'seven.png').read_bytes().startswith(b'\x89PNG')
+
+
+def test_resuming_names_the_run_the_epoch_it_starts_at_and_the_new_length(damaged_run, mnist_dir):
+    result = tf1gan('main', '--resume', '--run_dir=./run', '--total_epoch=4', f'--data_dir={mnist_dir}',
+                    cwd=damaged_run.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == ['tf1gan: resuming ./run at epoch 3, training to 4 (it was to train to 3: '
+                                          '--total_epoch=4 changes it)']
+
+
+def test_a_flagfiles_total_epoch_does_not_lengthen_a_resumed_run_and_the_line_says_so(damaged_run, mnist_dir):
+    remove(damaged_run, 'model.ckpt-2*')  # stopped after epoch 1 of 3
+    (damaged_run.parent / 'cgan.flags').write_text('--model=cgan\n--total_epoch=100\n', encoding='utf-8')
+    result = tf1gan('main', '--flagfile=cgan.flags', '--resume', '--run_dir=./run', f'--data_dir={mnist_dir}',
+                    cwd=damaged_run.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == ["tf1gan: resuming ./run at epoch 2, training to 3 (its own length: a "
+                                          "flagfile's --total_epoch=100 does not change a resumed run; give it on "
+                                          "the command line to)"]
+    assert [line[:12] for line in result.stdout.splitlines() if line.startswith('Epoch')] == ['Epoch:  0002']

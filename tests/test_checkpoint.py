@@ -177,7 +177,7 @@ def test_generate_draws_a_grid_for_gan(trained):
 
 def test_generate_refuses_digits_for_a_gan_checkpoint(trained):
     out, _ = trained['gan']
-    with pytest.raises(draw.InputError, match='needs a cgan run'):
+    with pytest.raises(draw.UsageError, match='needs a cgan run'):
         draw.draw(str(out), digits=[3])
 
 
@@ -202,3 +202,34 @@ def test_generate_writes_the_png_it_names(trained, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(target)
     assert target.read_bytes().startswith(b'\x89PNG')
+
+
+@pytest.fixture
+def drawn_figure(monkeypatch):
+    """The matplotlib figure tf1gan.generate saves, kept instead of written."""
+    from tf1gan import generate, samples
+    kept = []
+    monkeypatch.setattr(samples, 'save_figure', lambda fig, path, **kwargs: kept.append(fig))
+    return lambda *args: (generate.save_picture(*args), kept[-1])[1]
+
+
+def test_generate_titles_each_tile_with_the_digit_asked_for(drawn_figure):
+    fig = drawn_figure([np.zeros((5, 784))], 'pi.png', 'cgan', [3, 1, 4, 1, 5])
+    assert [ax.get_title() for ax in fig.axes] == ['3', '1', '4', '1', '5']
+
+
+def test_generate_all_names_each_rows_digit_on_its_left(drawn_figure):
+    fig = drawn_figure([np.zeros((2, 784))] * 10, 'table.png', 'cgan', 'all')
+    assert [[t.get_text() for t in ax.texts] for ax in fig.axes[::2]] == [[str(d)] for d in range(10)]
+
+
+def test_generate_draws_one_digit_at_least_three_inches_wide(drawn_figure):
+    fig = drawn_figure([np.zeros((1, 784))], 'seven.png', 'cgan', [7])
+    assert fig.get_size_inches().min() >= 3  # 300 px at matplotlib's 100 dpi
+
+
+@pytest.mark.parametrize('model, cmap', [('dcgan', 'gray'), ('gan', 'viridis')])
+def test_generate_draws_in_the_colours_of_the_models_listing(drawn_figure, model, cmap):
+    # The DCGAN listing's imshow(..., cmap='gray'); 9.1.13's imshow with matplotlib's default colours.
+    fig = drawn_figure([np.zeros((2, 784))] * 2, 'grid.png', model, None)
+    assert {ax.images[0].get_cmap().name for ax in fig.axes} == {cmap}

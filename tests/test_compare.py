@@ -11,12 +11,12 @@ import sys
 import numpy as np
 import pytest
 
+import book_texts
 from tf1gan import book_logs, compare, samples
 from tf1gan.errors import InputError
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
-SEED = REPO.parent / 'shared' / 'seeds' / '001_7587fd19703ee99e.txt'
-BOOK_PICTURES = REPO.parent / 'shared' / 'book' / '3min-deeplearning-ch09'
+SEED, BOOK_PICTURES = book_texts.CH09, book_texts.PICTURES
 
 
 def log_lines(model, losses):
@@ -108,8 +108,7 @@ def test_the_packaged_logs_hold_the_values_the_book_printed():
     assert (cgan.d[0], cgan.g[0], cgan.d[1], cgan.d[99], cgan.g[99]) == (0.01216, 7.923, 0.009068, 0.6957, 1.951)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f'needs the book chapter\'s text, which this project keeps beside '
-                    f'the checkout and a reader\'s clone does not have ({SEED})')
+@pytest.mark.skipif(not SEED.exists(), reason=book_texts.TEXTS_NEEDED.format(SEED.name))
 def test_the_packaged_logs_are_the_seed_texts_epoch_lines_in_order():
     seed_lines = [line.strip() for line in SEED.read_text(encoding='utf-8').splitlines()
                   if book_logs.EPOCH_LINE.fullmatch(line.strip())]
@@ -216,8 +215,7 @@ def test_the_picture_comparison_pairs_the_epochs_present_in_both_folders(tmp_pat
     assert [epoch for epoch, _, _ in pairs] == [0, 19]
 
 
-@pytest.mark.skipif(not BOOK_PICTURES.exists(), reason=f'needs the book\'s pictures, which this project keeps beside '
-                    f'the checkout and a reader\'s clone does not have ({BOOK_PICTURES})')
+@pytest.mark.skipif(not BOOK_PICTURES.exists(), reason=book_texts.PICTURES_NEEDED)
 @pytest.mark.parametrize('model', ['gan', 'cgan'])
 def test_the_picture_comparison_puts_the_books_pictures_beside_the_runs(model, tmp_path):
     rows = 1 if model == 'gan' else 2
@@ -286,16 +284,17 @@ def test_the_command_exits_1_for_a_clearly_different_run(tmp_path):
     assert (run_dir / 'compare_losses.png').exists()
 
 
-@pytest.mark.parametrize('args, named', [
-    (['--model=dcgan'], 'DCGAN'),
-    (['--model=gan', '--bogus'], 'bogus'),
-    (['--model=gan', '--run_dir=no-such-run'], 'no-such-run/log.txt'),
+@pytest.mark.parametrize('args, named, status', [
+    (['--model=dcgan'], 'DCGAN', 2),
+    (['--model=gan', '--bogus'], 'bogus', 2),
+    (['--model=gan', '--sample_dir=samples'], 'only with --book_dir', 2),
+    (['--model=gan', '--run_dir=no-such-run'], 'no-such-run/log.txt', 1),
 ])
-def test_the_command_exits_2_with_one_line_for_bad_input(args, named, tmp_path):
+def test_the_command_exits_2_for_bad_usage_and_1_for_a_missing_file_with_one_line(args, named, status, tmp_path):
     run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan'))
     result = tf1gan_compare(f'--run_dir={run_dir}', *args, cwd=tmp_path)
     lines = result.stderr.strip().splitlines()
-    assert result.returncode == 2
+    assert result.returncode == status
     assert len(lines) == 1 and lines[0].startswith('tf1gan: ') and named in lines[0]
     assert result.stdout == ''
 

@@ -395,9 +395,11 @@ def test_prints_extracting_for_the_four_files_in_order(mnist_dir, capsys):
     assert lines == ['Extracting ' + os.path.join(str(mnist_dir), name) for name in NAMES]
 
 
-def test_missing_files_are_fetched_from_a_local_folder(tmp_path, mnist_dir, mnist):
+def test_missing_files_are_fetched_from_a_local_folder_and_said_to_be_copied(tmp_path, mnist_dir, mnist, capsys):
     data = tmp_path / 'new' / 'data'
     fetched = read_data_sets(str(data), one_hot=True, source_url=str(mnist_dir))
+    copied = [line for line in capsys.readouterr().out.splitlines() if not line.startswith('Extracting')]
+    assert copied == [f'Copied {n} {(mnist_dir / n).stat().st_size} bytes from {mnist_dir / n}' for n in NAMES]
     assert sorted(os.listdir(data)) == sorted(NAMES)
     assert all((data / n).read_bytes() == (mnist_dir / n).read_bytes() for n in NAMES)
     assert np.array_equal(fetched.test.labels, mnist.test.labels)
@@ -410,7 +412,7 @@ def test_a_missing_file_is_fetched_from_a_file_url(copied, mnist_dir, mnist):
     assert np.array_equal(fetched.test.labels, mnist.test.labels)
 
 
-def test_a_missing_file_is_fetched_over_http(copied, mnist_dir, mnist):
+def test_a_missing_file_is_fetched_over_http_with_tf_1_15s_line(copied, mnist_dir, mnist, capsys):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(mnist_dir))
     handler.log_message = lambda *args: None
     with http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler) as server:
@@ -423,6 +425,8 @@ def test_a_missing_file_is_fetched_over_http(copied, mnist_dir, mnist):
             server.shutdown()
     assert (copied / NAMES[1]).read_bytes() == (mnist_dir / NAMES[1]).read_bytes()
     assert np.array_equal(fetched.train.labels, mnist.train.labels)
+    # TF 1.15's maybe_download: print('Successfully downloaded', filename, size, 'bytes.')
+    assert f'Successfully downloaded {NAMES[1]} {(mnist_dir / NAMES[1]).stat().st_size} bytes.' in capsys.readouterr().out
 
 
 def test_a_missing_file_with_an_unreachable_source_is_an_MnistError(tmp_path):
@@ -432,6 +436,7 @@ def test_a_missing_file_with_an_unreachable_source_is_an_MnistError(tmp_path):
     with pytest.raises(MnistError) as e:
         read_data_sets(str(data), source_url=empty.as_uri() + '/')
     assert NAMES[0] in str(e.value) and empty.as_uri() in str(e.value) and 'copy' in str(e.value)
+    assert '(source_url=)' not in str(e.value) and 'pass --source_url a folder or URL holding them' in str(e.value)
     assert one_line(e)
     assert os.listdir(data) == []
 

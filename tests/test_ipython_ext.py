@@ -67,3 +67,24 @@ def test_outside_the_cells_tensorflow_stays_tensorflow_2(session):
 def test_savefig_into_a_missing_folder_makes_it_in_ipython_too(session):
     folder, report = session
     assert (folder / 'new_folder' / 'line.png').exists()
+
+
+def test_the_cell_that_loads_the_extension_is_tf1_in_graph_mode_from_its_first_line(tmp_path):
+    cells = ['%load_ext tf1gan\nimport tensorflow as tf\neager = tf.executing_eagerly()\n'
+             'X = tf.placeholder(tf.float32, [None, 2])\nsess = tf.Session()\n'
+             'doubled = sess.run(X * 2, feed_dict={X: [[1, 2]]}).tolist()']
+    result = subprocess.run([sys.executable, '-c', SESSION, json.dumps(cells)], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=300)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report['results'] == [None], result.stdout
+    assert report['eager'] is False and report['doubled'] == [[2.0, 4.0]]
+
+
+def test_an_ipy_file_run_by_ipython_is_one_cell_and_runs_as_tf1(tmp_path):
+    (tmp_path / 'listing.ipy').write_text('%load_ext tf1gan\nimport tensorflow as tf\n'
+                                          'X = tf.placeholder(tf.float32)\n'
+                                          'print(tf.executing_eagerly(), tf.Session().run(X * 2, {X: 3}))\n',
+                                          encoding='utf-8')
+    result = subprocess.run([sys.executable, '-m', 'IPython', '--colors=nocolor', 'listing.ipy'],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert result.stdout.strip().splitlines()[-1] == 'False 6.0', result.stdout + result.stderr

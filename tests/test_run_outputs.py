@@ -109,15 +109,88 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_the_progress_bar_yields_every_iteration_and_erases_itself_on_a_terminal():
+def frames(drawn):
+    """The bar's successive frames: what each '\\r' redraws."""
+    return [frame.strip() for frame in drawn.split('\r') if frame.strip()]
+
+
+def test_the_epoch_bar_counts_trained_iterations_up_to_its_total_and_erases_itself():
     terminal = Terminal()
-    assert list(progress.Progress(terminal).epoch(550)) == list(range(550))
-    drawn = terminal.getvalue()
-    assert drawn.count('\r') > 50 and '/550' in drawn
-    assert drawn.endswith('\r\033[K')
+    with progress.Progress(terminal, lines=io.StringIO()).epoch(2, 100, 550) as bar:
+        for _ in range(11):
+            bar.trained(50)
+    drawn = frames(terminal.getvalue())
+    assert drawn[0].startswith('epoch 3/100') and ' 0/550 iterations' in drawn[0]
+    assert ' 550/550 iterations' in drawn[-1] and 'epoch 00:00 left, run ' in drawn[-1]
+    assert terminal.getvalue().endswith('\r')  # erased: a line of blanks, the cursor back at its start
+
+
+def test_the_dcgan_bar_counts_the_runs_iterations_from_where_it_resumed():
+    terminal = Terminal()
+    with progress.Progress(terminal, lines=io.StringIO()).iterations(1200, 1203) as bar:
+        for _ in range(3):
+            bar.trained()
+    drawn = frames(terminal.getvalue())
+    assert drawn[0].startswith('iteration 1200/1203') and drawn[-1].startswith('iteration 1203/1203')
 
 
 def test_the_progress_bar_draws_nothing_off_a_terminal():
     piped = io.StringIO()
-    assert list(progress.Progress(piped).epoch(550)) == list(range(550))
+    bars = progress.Progress(piped)
+    for bar in (bars.epoch(0, 1, 550), bars.iterations(0, 4001)):
+        with bar:
+            bar.trained(550)
+            with bar.above():
+                pass
     assert piped.getvalue() == ''
+
+
+def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(tmp_path, mnist_dir):
+    """A real run with its stderr on a pseudo-terminal and its stdout in a file: each epoch's bar
+    moves a chunk at a time as the chunks are trained, reaches its total, and the rate it shows
+    at the end of the second epoch is that epoch's real rate (iterations / the epoch's time, read
+    off the terminal) within 20%; stdout and log.txt hold the book's lines only."""
+    import os
+    import pty
+    import fcntl
+    import re
+    import struct
+    import subprocess
+    import sys
+    import termios
+    import time
+    from tf1gan import fused
+    iterations = 8 * fused.CHUNK
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 100, 0, 0))  # a terminal 100 columns wide
+    with open(tmp_path / 'stdout.txt', 'w') as stdout:
+        process = subprocess.Popen([sys.executable, '-m', 'tf1gan.main', '--model=gan', '--total_epoch=2',
+                                    f'--total_batch={iterations}', f'--data_dir={mnist_dir}', '--run_dir=./run'],
+                                   stdout=stdout, stderr=slave, cwd=tmp_path)
+    os.close(slave)
+    received = []  # (when, frame)
+    pending = ''
+    while True:
+        try:
+            data = os.read(master, 4096).decode(errors='replace')
+        except OSError:  # the run has exited and closed the terminal
+            break
+        if not data:
+            break
+        now = time.perf_counter()
+        *complete, pending = (pending + data).split('\r')
+        received += [(now, frame.strip()) for frame in complete if frame.strip()]
+    os.close(master)
+    assert process.wait(timeout=60) == 0
+    bar = re.compile(r'epoch (\d)/2 .* (\d+)/(\d+) iterations, ([\d.?]+)it/s')
+    drawn = [(when, bar.match(frame).groups()) for when, frame in received if bar.match(frame)]
+    second = [(when, int(n), rate) for when, (epoch, n, total, rate) in drawn if epoch == '2']
+    for epoch in ('1', '2'):
+        counts = [int(n) for _, (e, n, total, _) in drawn if e == epoch]
+        assert counts[-1] == iterations and counts == sorted(counts)
+        assert all(n % fused.CHUNK == 0 for n in counts)  # whole chunks, trained
+    real_rate = iterations / (second[-1][0] - second[0][0])
+    assert abs(float(second[-1][2]) / real_rate - 1) < 0.2, (second, real_rate)
+    for written in (tmp_path / 'stdout.txt', tmp_path / 'run' / 'log.txt'):
+        text = written.read_text(encoding='utf-8')
+        assert '\r' not in text and 'iterations' not in text and text.count('Epoch:') == 2

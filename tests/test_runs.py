@@ -106,7 +106,7 @@ def test_a_named_folder_that_holds_a_run_is_refused_for_a_new_run_in_one_line(th
     cwd, args, _, _ = three_runs
     before = fingerprint(cwd / 'runs')
     result = tf1gan('main', *args, '--run_dir=cgan-2', cwd=cwd)
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad usage: the command names a folder it cannot have
     assert result.stderr.splitlines() == [f'tf1gan: {os.path.join("runs", "cgan-2")} already holds a run: add '
                                           f'--resume to continue it, or leave out --run_dir (a new run gets the '
                                           f'next free folder, {os.path.join("runs", "cgan-4")})']
@@ -249,3 +249,11 @@ def test_a_run_being_trained_is_not_resumed_by_a_second_command(mnist_dir, tmp_p
         busy.kill()
         busy.wait()
     assert run.resumed('gan', {'total_epoch': 2}, run_dir=str(tmp_path)).folder == str(tmp_path)  # gone: resumable
+
+
+@pytest.mark.parametrize('command', ['generate', 'compare', 'evaluate'])
+def test_help_says_the_newest_finished_run_is_taken_and_names_no_folder_of_this_project(command, tmp_path):
+    result = tf1gan(command, '--helpfull', cwd=tmp_path)
+    text = ' '.join(result.stdout.split())
+    assert result.returncode == 0 and 'the newest finished run of' in text and 'the newest run' not in text
+    assert '../shared' not in text and 'shared/book' not in text

@@ -32,6 +32,15 @@ def traceback_part(stderr):
     return lines[start:]
 
 
+def tf1gan_frames(report):
+    """The traceback lines of a report that show a frame of tf1gan's own code, found by the package's
+    real folder: a clone's folder may itself be named tf1gan, and TensorFlow's frames lie under it."""
+    import tf1gan
+    package = os.path.realpath(os.path.dirname(tf1gan.__file__)) + os.sep
+    return [line for line in report if line.strip().startswith('File "')
+            and os.path.realpath(line.strip()[len('File "'):].split('"')[0]).startswith(package)]
+
+
 def write(folder, name, text):
     path = folder / name
     path.write_text(textwrap.dedent(text), encoding='utf-8')
@@ -71,7 +80,7 @@ def test_an_exception_in_the_readers_code_shows_their_file_lines_and_frames_only
     assert result.returncode == 1 and result.stdout == 'before\n'
     report = traceback_part(result.stderr)
     assert report == traceback_part(python('buggy.py', cwd=tmp_path).stderr)
-    assert 'tf1gan' not in '\n'.join(report)
+    assert tf1gan_frames(report) == []
     assert report[-1] == 'ZeroDivisionError: division by zero'
 
 
@@ -91,10 +100,10 @@ def test_an_error_inside_tensorflow_shows_the_readers_line_and_no_tf1gan_frame(t
         sess = tf.Session()
         sess.run(X * 2, feed_dict={X: [[1, 2, 3]]})
         ''', capsys)
-    report = '\n'.join(traceback_part(stderr))
+    report = traceback_part(stderr)
     assert status == 1
-    assert f'File "{tmp_path / "feed.py"}", line 4, in <module>' in report and 'ValueError' in report.splitlines()[-1]
-    assert '/tf1gan/' not in report
+    assert f'File "{tmp_path / "feed.py"}", line 4, in <module>' in '\n'.join(report) and 'ValueError' in report[-1]
+    assert tf1gan_frames(report) == []
 
 
 def test_a_tf_contrib_name_with_no_equal_is_one_line_naming_the_readers_line(tmp_path, capsys):
@@ -234,7 +243,7 @@ def test_a_notebook_error_names_the_notebook_cell_and_line(notebook_run):
     report = traceback_part(result.stderr)
     assert result.returncode == 1
     assert report == ['Traceback (most recent call last):',
-                      f'  File "{folder / "ch09.ipynb"}, cell 5", line 2, in <module>',
+                      f'  File "{folder / "ch09.ipynb"}, code cell 5", line 2, in <module>',
                       '    undefined_name + 1',
                       '    ^^^^^^^^^^^^^^',
                       "NameError: name 'undefined_name' is not defined"]

@@ -1,5 +1,5 @@
 """Proof that the books' own listings run unchanged through python -m tf1gan.script: taken verbatim
-from the seed texts, run with a short --set, and printing what tf1gan.main's book loop prints."""
+from the books' printed texts (tests/book_texts.py), run with a short --set, and printing what tf1gan.main's book loop prints."""
 import json
 import os
 import re
@@ -10,14 +10,15 @@ import time
 
 import pytest
 
-from test_compare import SEED  # where the chapter's text lies, and how the book-log tests find it
+import book_texts
 from test_script import headless_env, notebook
 from tf1gan import book_logs
 
-DCGAN_SEED = SEED.with_name('000_c9ec974da557e22c.txt')
+SEED, DCGAN_SEED = book_texts.CH09, book_texts.DCGAN
 DCGAN_LINE = re.compile(r'epoch:(\d+)  d_loss:(\d+\.\d{4})  g_loss:(\d+\.\d{4})')
 
-pytestmark = pytest.mark.skipif(not (SEED.exists() and DCGAN_SEED.exists()), reason='the seed texts are not present')
+pytestmark = pytest.mark.skipif(not (SEED.exists() and DCGAN_SEED.exists()),
+                                reason=book_texts.TEXTS_NEEDED.format(f'{SEED.name} and {DCGAN_SEED.name}'))
 
 
 def python_blocks(text, fence):
@@ -73,8 +74,8 @@ def script_and_main(folder, name, listing, model, mnist_dir):
 
 
 def after_download(stdout):
-    """The printed lines but the reader's 'Successfully downloaded' ones (a run that fetches MNIST)."""
-    return [line for line in stdout.splitlines() if not line.startswith('Successfully downloaded ')]
+    """The printed lines but the reader's 'Successfully downloaded' or 'Copied' ones (a run that fetches MNIST)."""
+    return [line for line in stdout.splitlines() if not line.startswith(('Successfully downloaded ', 'Copied '))]
 
 
 @pytest.fixture(scope='module')
@@ -124,7 +125,7 @@ def test_a_notebook_holding_listing_9_2_prints_what_the_script_prints(runs_9_2, 
     assert len(cells) == 10  # the imports and options, then 9.2.1 ... 9.2.10
     notebook(tmp_path / 'ch09_2.ipynb', [('code', cell) for cell in cells])
     result = command('tf1gan.script', *SHORT, f'--source_url={mnist_dir}', 'ch09_2.ipynb', cwd=tmp_path)
-    assert "ch09_2.ipynb, cell 1, line 3: skipped the IPython magic '%matplotlib inline'" in result.stderr
+    assert "ch09_2.ipynb, code cell 1, line 3: skipped the IPython magic '%matplotlib inline'" in result.stderr
     assert result.returncode == 0, result.stderr
     assert result.stdout == script.stdout
     assert os.listdir(tmp_path / 'ch09' / 'samples4') == ['000.png']

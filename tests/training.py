@@ -28,7 +28,7 @@ def train(model, out, total_epoch, *, mnist_dir, resume=False, seed=5, total_bat
     history = run.train(this)
     with open(log, encoding='utf-8') as f:
         lines = f.read().splitlines()[before:]
-    return [line for line in lines if not line.startswith(('Extracting ', 'Successfully downloaded '))], history
+    return [line for line in lines if not line.startswith(('Extracting ', 'Successfully downloaded ', 'Copied '))], history
 
 
 def epoch_lines(lines):

@@ -38,8 +38,10 @@ class CheckpointError(InputError):
     """A checkpoint folder that cannot be used as asked; the message is one line."""
 
 
-def steps(checkpoint_dir):
-    """The steps of the complete checkpoints in checkpoint_dir, oldest first."""
+def steps(checkpoint_dir, weights_only=False):
+    """The steps of the complete checkpoints in checkpoint_dir, oldest first. weights_only=True: of
+    those whose weights are complete (.index and .data), the resume sidecar there or not: what
+    drawing from a run (generate, evaluate) reads."""
     if not os.path.isdir(checkpoint_dir):
         return []
     names = set(os.listdir(checkpoint_dir))
@@ -48,7 +50,7 @@ def steps(checkpoint_dir):
         match = re.fullmatch(re.escape(PREFIX) + r'-(\d+)\.index', name)
         if match:
             prefix = f'{PREFIX}-{match.group(1)}'
-            if prefix + RESUME_SUFFIX in names and any(n.startswith(prefix + '.data-') for n in names):
+            if (weights_only or prefix + RESUME_SUFFIX in names) and any(n.startswith(prefix + '.data-') for n in names):
                 found.append(int(match.group(1)))
     return sorted(found)
 
@@ -68,15 +70,15 @@ def prefix(checkpoint_dir, step):
     return os.path.join(checkpoint_dir, f'{PREFIX}-{step}')
 
 
-def latest(checkpoint_dir):
-    """The newest complete checkpoint's prefix, or None."""
-    found = steps(checkpoint_dir)
+def latest(checkpoint_dir, weights_only=False):
+    """The newest complete checkpoint's prefix (weights_only: see steps()), or None."""
+    found = steps(checkpoint_dir, weights_only)
     return prefix(checkpoint_dir, found[-1]) if found else None
 
 
-def require_latest(checkpoint_dir):
+def require_latest(checkpoint_dir, weights_only=False):
     """latest(), or CheckpointError if the folder holds no complete checkpoint."""
-    path = latest(checkpoint_dir)
+    path = latest(checkpoint_dir, weights_only)
     if path is None:
         raise CheckpointError(f'no checkpoint in {checkpoint_dir}: the run saved none yet (the first is written '
                               'after the first epoch; the DCGAN\'s with its first picture)')
@@ -195,7 +197,7 @@ class Checkpoints:
     def restore(self, sess, dataset=None):
         """Loads the newest checkpoint into sess; with dataset (resuming a run, not drawing from it)
         NumPy's generator and the reader's position too. Returns the next step."""
-        path = require_latest(self.checkpoint_dir)
+        path = require_latest(self.checkpoint_dir, weights_only=dataset is None)
         try:
             self.saver.restore(sess, path)
             if dataset is not None:
@@ -228,7 +230,7 @@ class KerasCheckpoints:
         """Loads the newest checkpoint (weights, optimizer slots, Dropout's generator) and NumPy's
         generator; returns the next iteration. partial=True (drawing): only the objects given, and
         NumPy is left alone."""
-        path = require_latest(self.checkpoint_dir)
+        path = require_latest(self.checkpoint_dir, weights_only=partial)
         try:
             status = self.checkpoint.read(path)
             if partial:

@@ -11,13 +11,20 @@ import tf1gan
 
 def parse_flags(argv):
     """absl's parsing, with any bad flag (or flagfile line that is no flag) reported as one line and
-    exit status 2."""
+    exit status 2. --help (and --helpfull, --helpshort) exits 0, done, where absl's exits 1."""
     try:
         _check_flagfiles(argv)
         return flags.FLAGS(argv)
     except flags.Error as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(2)
+    except SystemExit as e:
+        if e.code == 1 and any(arg.split('=')[0] in HELP_FLAGS for arg in argv[1:]):
+            sys.exit(0)
+        raise
+
+
+HELP_FLAGS = ('--help', '-help', '-h', '-?', '--helpshort', '--helpfull', '--helpxml')
 
 
 def _check_flagfiles(argv):
@@ -113,7 +120,8 @@ def run(main):
 def define_run_dir(verb):
     """--run_dir (and its old name, --checkpoint_dir) for a command that works on a trained run."""
     flags.DEFINE_string('run_dir', None, f'The training run to {verb}: its folder (runs/cgan, runs/cgan-2, or a bare '
-                        'name under runs/; a copied or moved run folder works too). Default: the newest run.')
+                        'name under runs/; a copied or moved run folder works too). Default: the newest finished run (the newest '
+                        'of any state if none has finished).')
     flags.DEFINE_string('checkpoint_dir', None, 'The old name of --run_dir: a run folder or its checkpoints/ folder.')
     flags.register_multi_flags_validator(['run_dir', 'checkpoint_dir'],
                                          lambda v: v['run_dir'] is None or v['checkpoint_dir'] is None,

@@ -1,4 +1,4 @@
-"""python -m tf1gan.compare --model=cgan --run_dir=runs/cgan [--book_dir=../shared/book/3min-deeplearning-ch09]
+"""python -m tf1gan.compare --model=cgan [--run_dir=runs/cgan] [--book_dir="TensorFlow-Tutorials/09 - GAN"]
 
 Compares a training run of listing 9.1 (--model=gan) or 9.2 (--model=cgan) with the runs the
 book printed (two of 9.1, one of 9.2; the book printed no DCGAN losses). It reads the run's
@@ -44,7 +44,7 @@ FLAGS = flags.FLAGS
 
 WINDOW = 10  # epochs per row of the table
 BAND_K = 3.0  # band half-width, in standard deviations of the printed losses within a window
-# The book's pictures, inside --book_dir (see ../shared/book/README.md).
+# The book's pictures, inside --book_dir (the "09 - GAN" folder of golbin/TensorFlow-Tutorials).
 BOOK_SAMPLES = {'gan': 'samples', 'cgan': 'samples2'}
 SAMPLE_NAME = re.compile(r'(\d{3,})\.png')  # samples.epoch_path's names: 000.png, 009.png, ...
 
@@ -210,9 +210,10 @@ def define_flags():
     """The command's flags; defined only when it runs, so that importing this module for its
     functions never clashes with the flags of tf1gan.main or tf1gan.generate."""
     flags.DEFINE_string('model', None, 'gan (listing 9.1) or cgan (listing 9.2). Without --run_dir: compare the newest '
-                        'run of this model. Default: the model the run\'s run.json names.')
+                        'finished run of this model (the newest of any state if none has finished). Default: the '
+                        'model the run\'s run.json names.')
     flags.DEFINE_string('run_dir', None, 'The training run\'s folder, holding the log.txt it wrote (runs/cgan, or a '
-                        'bare name under runs/). Default: the newest run of --model (or of gan and cgan).')
+                        'bare name under runs/). Default: the newest finished run of --model (or of gan and cgan).')
     flags.DEFINE_string('output', None, 'The loss plot to write (default: <run_dir>/compare_losses.png).')
     flags.DEFINE_string('book_dir', None,
                         'Optional: the book\'s pictures, a folder holding samples/NNN.png (9.1) and samples2/NNN.png '
@@ -232,13 +233,13 @@ def run_settings(run_dir, model):
     only a log.txt needs --model and is taken to have the book's settings."""
     if not os.path.exists(os.path.join(run_dir, runs.RECORD)):
         if model is None:
-            raise errors.InputError(f'{run_dir} has no {runs.RECORD}: give --model (gan or cgan)')
+            raise errors.UsageError(f'{run_dir} has no {runs.RECORD}: give --model (gan or cgan)')
         return model, []
     record = runs.read_record(run_dir)
     if model is not None and record['model'] != model:
-        raise errors.InputError(f'{run_dir} is a run of {record["model"]}, not {model}')
+        raise errors.UsageError(f'{run_dir} is a run of {record["model"]}, not {model}')
     if record['model'] not in book_logs.FIRST_PRINTED_EPOCH:
-        raise errors.InputError(f'{run_dir} is a run of {record["model"]}: the book printed losses of gan (9.1) '
+        raise errors.UsageError(f'{run_dir} is a run of {record["model"]}: the book printed losses of gan (9.1) '
                                 'and cgan (9.2) only')
     return record['model'], runs.differences_from_book(record)
 
@@ -246,7 +247,7 @@ def run_settings(run_dir, model):
 def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output):
     """Everything the command does after its flags are read; returns the exit status (0 or 1)."""
     if book_dir is None and (sample_dir or samples_output):
-        raise errors.InputError('--sample_dir and --samples_output are used only with --book_dir')
+        raise errors.UsageError('--sample_dir and --samples_output are used only with --book_dir')
     model, differ = run_settings(run_dir, model)
     log = runlog.log_path(run_dir)
     run, books = book_logs.read_log(log, model), book_logs.book_runs(model)
@@ -288,14 +289,14 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output)
 def main(argv):
     try:
         if len(argv) > 1:
-            raise errors.InputError(f'unexpected arguments: {" ".join(argv[1:])}')
+            raise errors.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
         run_dir = runs.folder_for(FLAGS.run_dir) if FLAGS.run_dir else runs.find(None, [FLAGS.model] if FLAGS.model
                                                                                   else ['gan', 'cgan'])
         status = run_comparison(FLAGS.model, run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
                                 FLAGS.samples_output)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
-        sys.exit(2)
+        sys.exit(e.status)
     sys.exit(status)
 
 

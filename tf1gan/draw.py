@@ -10,7 +10,7 @@ import numpy as np
 import tensorflow.compat.v1 as tf
 
 from tf1gan import checkpoint, listing, runs, seeding
-from tf1gan.errors import InputError
+from tf1gan.errors import UsageError
 
 
 def labels_for(digits, num):
@@ -30,13 +30,13 @@ def draw(run_dir, model=None, digits=None, num=25, seed=None):
     gan and dcgan a grid of num."""
     record = runs.read_record(run_dir)
     if model is not None and record['model'] != model:
-        raise InputError(f'{run_dir} is a run of {record["model"]}, not {model}')
+        raise UsageError(f'{run_dir} is a run of {record["model"]}, not {model}')
     runs.check_hparams(run_dir, record)
     trained, hparams = record['model'], record['hparams']
     if trained == 'cgan' and digits is None:
-        raise InputError(f'{run_dir} is a cgan run: give --digits (3,1,4 or all) to say which digits to draw')
+        raise UsageError(f'{run_dir} is a cgan run: give --digits (3,1,4 or all) to say which digits to draw')
     if trained != 'cgan' and digits is not None:
-        raise InputError(f'--digits draws chosen digits and needs a cgan run; {run_dir} is a run of {trained}')
+        raise UsageError(f'--digits draws chosen digits and needs a cgan run; {run_dir} is a run of {trained}')
     checkpoint_dir = os.path.join(run_dir, 'checkpoints')
     module = listing.load(trained)
     if trained == 'dcgan':

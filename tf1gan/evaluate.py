@@ -51,7 +51,7 @@ def reference_images(kind, num, seed, data_dir, source_url=input_data.DEFAULT_SO
         return np.random.default_rng(seed).uniform(0, 1, (num, 28, 28, 1)).astype(np.float32), None
     images, labels = _load_mnist('test' if kind == 'real' else 'train', data_dir, source_url)
     if num > len(images):
-        raise errors.InputError(f'--reference={kind} has {len(images)} images; --num={num} asks for more')
+        raise errors.UsageError(f'--reference={kind} has {len(images)} images; --num={num} asks for more')
     picked = np.sort(np.random.default_rng(seed).permutation(len(images))[:num]) if kind == 'real' else slice(num)
     return images[picked], labels[picked]
 
@@ -119,7 +119,7 @@ def draw_images(run_dir, num, seed=None):
     model = runs.read_record(run_dir)['model']
     if model == 'cgan':
         if num % 10:
-            raise errors.InputError(f'a cgan draws the same number of each digit: --num={num} is not a multiple of 10')
+            raise errors.UsageError(f'a cgan draws the same number of each digit: --num={num} is not a multiple of 10')
         rows = draw.draw(run_dir, digits='all', num=num // 10, seed=seed)
         digits = np.concatenate([row.argmax(axis=1) for row in draw.labels_for('all', num // 10)])
         return np.concatenate(rows), digits, model
@@ -133,7 +133,7 @@ def evaluate_run(run_dir, num=10000, seed=0, data_dir='./mnist/data/', source_ur
     real_images, _ = _load_mnist('test', data_dir, source_url)  # a bad MNIST folder fails before drawing
     images, digits, model = draw_images(run_dir, num, seed)
     result = evaluate_images(images, digits, real_images=real_images)
-    latest = checkpoint.latest(os.path.join(run_dir, 'checkpoints'))
+    latest = checkpoint.latest(os.path.join(run_dir, 'checkpoints'), weights_only=True)  # the one drawn from
     return dict(source=dict(run=run_dir, checkpoint=os.path.basename(latest), model=model, seed=seed),
                 **result, classifier=_classifier_record())
 
@@ -195,7 +195,8 @@ def define_flags():
     evaluate_images without clashing with tf1gan.main's flags."""
     cli.define_run_dir('score')
     flags.DEFINE_enum('model', None, ['gan', 'cgan', 'dcgan'],
-                      'Without --run_dir: score the newest run of this model. With it: refuse a run of another model.')
+                      'Without --run_dir: score the newest finished run of this model (the newest of any state if none '
+                      'has finished). With it: refuse a run of another model.')
     flags.DEFINE_enum('reference', None, list(REFERENCES),
                       'Instead of a run, score reference images: real (--num MNIST test images), train '
                       '(the first --num training images) or noise (uniform random pixels).')
@@ -232,7 +233,7 @@ def main(argv):
             result = evaluate_run(run_dir, FLAGS.num, FLAGS.seed, FLAGS.data_dir, FLAGS.source_url)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
-        sys.exit(1)
+        sys.exit(e.status)
     print(summary(result))
     if output:
         _write_atomically(output, json.dumps(result, indent=1) + '\n')

@@ -30,7 +30,9 @@ import concurrent.futures
 import numpy as np
 import tensorflow.compat.v1 as tf
 
-# Iterations per Session.run: the progress bar moves a chunk at a time.
+from tf1gan import progress
+
+# Iterations per Session.run: the progress bar moves a chunk at a time, when it is trained.
 CHUNK = 50
 
 # The prefix of the copied ops, the ones that run after train_D.
@@ -158,21 +160,23 @@ class FusedLoop:
         return {batch: np.asarray(columns[name], dtype=np.float32) for name, batch in self.batches.items()}
 
 
-def run_epoch(sess, loop, listing, mnist, batch_size, n_noise, total_batch, progress=range):
+def run_epoch(sess, loop, listing, mnist, batch_size, n_noise, total_batch, bar=progress.NO_BAR):
     """One epoch, as train.run_epoch; returns the last iteration's (loss_val_D, loss_val_G).
-    progress(total_batch) yields the iterations as they are drawn."""
+    bar.trained(n) counts a chunk's n iterations once its Session.run has returned."""
     loss_val_D, loss_val_G = 0, 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as session_thread:
         running, draws = None, []
-        for drawn, _ in enumerate(progress(total_batch), 1):
+        for drawn in range(1, total_batch + 1):
             batch_xs, batch_ys = mnist.train.next_batch(batch_size)
             draws.append((batch_xs, batch_ys, listing.get_noise(batch_size, n_noise)))
             if len(draws) == CHUNK or drawn == total_batch:
                 feed_dict = loop.feed(draws)
                 if running is not None:
                     running.result()  # one chunk at a time: its first iteration needs the last one's weights
+                    bar.trained(CHUNK)  # every chunk but the last is CHUNK long
                 running = session_thread.submit(sess.run, loop.fetches, feed_dict=feed_dict)
                 draws = []
         if running is not None:
             loss_val_D, loss_val_G = running.result()
+            bar.trained(total_batch - (total_batch - 1) // CHUNK * CHUNK)
     return loss_val_D, loss_val_G

@@ -2,7 +2,7 @@
 
 Draws from a trained run's newest checkpoint: for cgan the digits you ask for (--digits=all
 --num=10: a 10x10 table, one row per digit), for gan and dcgan a grid of --num images. The run
-is --run_dir, or else the newest run of --model (or of any model).
+is --run_dir, or else the newest finished run of --model (or of any model).
 """
 import os
 import sys
@@ -16,7 +16,8 @@ FLAGS = flags.FLAGS
 
 cli.define_run_dir('draw from')
 flags.DEFINE_enum('model', None, list(listing.MODELS),
-                  'Without --run_dir: draw from the newest run of this model. With it: refuse a run of another model.')
+                  'Without --run_dir: draw from the newest finished run of this model (the newest of any state if '
+                  'none has finished). With it: refuse a run of another model.')
 flags.DEFINE_string('digits', None, "cgan only: the digits to draw, e.g. 3,1,4,1,5, or 'all' for every digit.")
 flags.DEFINE_integer('num', 25, 'gan, dcgan: images in the grid; cgan with --digits=all: images per digit.',
                      lower_bound=1)
@@ -45,18 +46,27 @@ flags.register_multi_flags_validator(['num', 'digits'],
                                      '--digits=all)')
 
 
+def save_picture(rows, output, model, digits):
+    """The drawn rows as a PNG: each tile (--digits=3,1,4) or row (--digits=all) says the digit asked
+    for, a few digits are drawn large enough to see, and the DCGAN in grey, as its listing draws."""
+    from tf1gan import samples
+    samples.save_rows(rows, output, titles=[digits] if isinstance(digits, list) else None,
+                      row_titles=range(10) if digits == 'all' else None, cmap='gray' if model == 'dcgan' else None,
+                      smallest=samples.SMALLEST)
+
+
 def main(argv):
     try:
         run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(listing.MODELS))
         output = cli.output_file(FLAGS.output or os.path.join(run_dir, 'generated.png'), '--output', run_dir)
         cli.import_tensorflow(FLAGS.verbose)
-        from tf1gan import draw, samples  # imports TensorFlow
+        from tf1gan import draw  # imports TensorFlow
         digits = parse_digits(FLAGS.digits) if FLAGS.digits is not None else None
         rows = draw.draw(run_dir, FLAGS.model, digits, FLAGS.num, FLAGS.seed)
-        samples.save_rows(rows, output)
+        save_picture(rows, output, runs.read_record(run_dir)['model'], digits)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
-        sys.exit(1)
+        sys.exit(e.status)
     print(output)
 
 

@@ -237,8 +237,7 @@ def _fetch(filename, train_dir, source_url):
                 data = f.read()
     except (OSError, http.client.HTTPException, ValueError) as e:
         raise MnistError('%s is missing and could not be fetched from %s (%s); copy the four MNIST '
-                         '.gz files into %s, or pass --source_url (source_url=) a folder or URL '
-                         'holding them' % (os.path.join(train_dir, filename), source,
+                         '.gz files into %s, or pass --source_url a folder or URL holding them' % (os.path.join(train_dir, filename), source,
                                            str(e).replace('\n', ' '), train_dir)) from None
     mismatch = _mismatch(filename, data)
     if mismatch:
@@ -263,7 +262,11 @@ def _load(train_dir, filename, source_url):
             files.write_bytes_atomically(path, data)
         except OSError as e:
             raise MnistError('cannot write %s (%s)' % (path, e)) from None
-        print('Successfully downloaded', filename, len(data), 'bytes.')
+        source, is_url = _source(source_url, filename)
+        if is_url and not source.startswith('file:'):
+            print('Successfully downloaded', filename, len(data), 'bytes.')  # TF 1.15's line, word for word
+        else:
+            print('Copied', filename, len(data), 'bytes from', source)  # nothing was downloaded
         return path, data
     try:
         with open(path, 'rb') as f:

@@ -68,8 +68,9 @@ flags.DEFINE_string('run_dir', None,
                     'the newest run of --model. A new run refuses a folder that already holds a run.')
 flags.DEFINE_bool('resume', False,
                   'Continue a run from its newest checkpoint: --run_dir, or the newest run of --model. It keeps '
-                  'the run\'s own settings (flags that contradict them are refused), except --total_epoch, which '
-                  'trains it further. With --seed, an interrupted and resumed run prints the same lines and draws '
+                  'the run\'s own settings (flags that contradict them are refused), except --total_epoch typed on the '
+                  'command line, which trains it further (one in a --flagfile does not change its length). Ctrl-C '
+                  'exits 130, SIGTERM 143; both leave it to resume. With --seed, an interrupted and resumed run prints the same lines and draws '
                   'the same pictures as an uninterrupted one.')
 cli.define_verbose()
 
@@ -86,6 +87,12 @@ RUN_FLAGS = ('total_batch', 'keras_semantics', 'seed', 'loop', 'eval_every', 'da
 def asked():
     """The settings given on the command line (or in a flagfile): {name: value}."""
     return {name: FLAGS[name].value for name in HPARAM_FLAGS + RUN_FLAGS if FLAGS[name].present}
+
+
+def typed(name):
+    """True if --name was given on the command line itself, not read from a --flagfile."""
+    return any(arg in (f'--{name}', f'-{name}') or arg.startswith((f'--{name}=', f'-{name}='))
+               for arg in sys.argv[1:])
 
 
 def check_used(model, given):
@@ -129,21 +136,25 @@ def main(argv):
             check_used(FLAGS.model, given)
             check_sizes(FLAGS.model, given)
         from tf1gan import run
-        bar = progress.Progress().epoch
+        bars = progress.Progress()
         if FLAGS.resume:
-            this = run.resumed(FLAGS.model, given, FLAGS.run_dir, progress=bar)
+            # A resumed run's length changes only by a --total_epoch typed on the command line (BUILD.md, "Resume").
+            from_flagfile = given.pop('total_epoch') if 'total_epoch' in given and not typed('total_epoch') else None
+            this = run.resumed(FLAGS.model, given, FLAGS.run_dir, progress=bars, flagfile_total_epoch=from_flagfile)
         else:
-            this = run.new(settings(FLAGS.model, given), FLAGS.run_dir, progress=bar)
+            this = run.new(settings(FLAGS.model, given), FLAGS.run_dir, progress=bars)
         run_folder = this.folder
         run.train(this)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        print(f'tf1gan: interrupted; continue it with --resume --run_dir={run_folder}'
-              if run_folder and runs.holds_run(run_folder) else 'tf1gan: interrupted before the run began',
+        sys.exit(e.status)
+    except KeyboardInterrupt as e:
+        how = 'stopped by SIGTERM' if isinstance(e, Terminated) else 'interrupted'
+        print(f'tf1gan: {how}; continue it with --resume --run_dir={run_folder}'
+              if run_folder and runs.holds_run(run_folder) else f'tf1gan: {how} before the run began',
               file=sys.stderr)
-        sys.exit(130)
+        # 143 or 130: 128 + the signal, as a shell reports a process the signal killed.
+        sys.exit(128 + (signal.SIGTERM if isinstance(e, Terminated) else signal.SIGINT))
     except Exception as e:  # noqa: BLE001  (the machine's failures are one line; anything else is a bug)
         line = cli.environment_failure(e)
         if line is None:
@@ -154,10 +165,14 @@ def main(argv):
         sys.exit(1)
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt  # SIGTERM stops a run as Ctrl-C does: run.json says 'interrupted'
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stops a run as Ctrl-C does (run.json says 'interrupted'), and exits 143, not 130."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 if __name__ == '__main__':
-    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGTERM, _terminate)
     cli.run(main)

@@ -9,8 +9,8 @@ import os
 import sys
 from typing import NamedTuple, Optional
 
-from tf1gan import input_data, listing, runlog, runs
-from tf1gan.errors import InputError
+from tf1gan import input_data, listing, progress, runlog, runs
+from tf1gan.errors import InputError, UsageError
 
 
 class Settings(NamedTuple):
@@ -34,11 +34,12 @@ class Settings(NamedTuple):
 
 class Run:
     """A run's folder and what is written into it. `log(line)` prints a line into log.txt too;
-    `progress(n)` yields an epoch's n iterations (tf1gan.progress draws a bar on a terminal);
+    `progress` gives the loops their bars (tf1gan.progress: drawn on a terminal only);
     `restore` says whether the loop starts from the newest checkpoint."""
 
-    def __init__(self, folder, settings, resumed=False, progress=range):
+    def __init__(self, folder, settings, resumed=False, progress=progress.OFF):
         self.folder, self.settings, self.resumed, self.progress = folder, settings, resumed, progress
+        self.length_note = ''  # a resumed run: how its length changed, for the "resuming" line
         self.root = None  # set when tf1gan chose the folder's name (run.new without run_dir)
         self.restore = resumed  # continue from the newest checkpoint (train() says whether there is one)
         self.log = runlog.RunLog(folder, resume=resumed, held=True)
@@ -80,11 +81,11 @@ class Run:
 
 
 def _refuse_taken(folder, settings, root):
-    return InputError(f'{folder} already holds a run: add --resume to continue it, or leave out --run_dir (a new '
+    return UsageError(f'{folder} already holds a run: add --resume to continue it, or leave out --run_dir (a new '
                       f'run gets the next free folder, {runs.next_free(settings.model, root)})')
 
 
-def new(settings, run_dir=None, root=runs.ROOT, progress=range):
+def new(settings, run_dir=None, root=runs.ROOT, progress=progress.OFF):
     """A new run: in run_dir (runs.folder_for), which must not hold a run yet, or in the next free
     runs/<model>, runs/<model>-2, ... Nothing is written until train() claims the folder."""
     if run_dir is None:
@@ -110,11 +111,12 @@ def _claim(run):
         run.log.move(run.folder)
 
 
-def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=range):
+def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=progress.OFF, flagfile_total_epoch=None):
     """The run to continue: run_dir, or the newest run of model. Its recorded settings stand;
     `asked` (settings given on the command line: a dict of Settings fields, hparams included
     by name) must agree with them, except total_epoch (train longer), loop, eval_every and
-    where MNIST is."""
+    where MNIST is. flagfile_total_epoch: a --total_epoch read from a flagfile, which does not
+    change a resumed run's length (BUILD.md, "Resume"), only named in its line."""
     models = [model] if model else list(listing.REGISTRY)
     folder = runs.newest(models, root) if run_dir is None else runs.find(run_dir, models, root)
     record = runs.check_hparams(folder, runs.read_record(folder))
@@ -129,16 +131,23 @@ def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=range):
             continue
         differ.append(f'--{name}={value} (the run has {saved})')
     if differ:
-        raise InputError(f'{folder} is another run: ' + ', '.join(differ) +
+        raise UsageError(f'{folder} is another run: ' + ', '.join(differ) +
                          '; leave these flags out to resume it with its own settings, or start a new run')
-    if 'total_epoch' in asked:
+    length_note = ''
+    if asked.get('total_epoch', hparams['total_epoch']) != hparams['total_epoch']:
+        length_note = f' (it was to train to {hparams["total_epoch"]}: --total_epoch={asked["total_epoch"]} changes it)'
         hparams['total_epoch'] = asked['total_epoch']
+    elif flagfile_total_epoch not in (None, hparams['total_epoch']):
+        length_note = (f' (its own length: a flagfile\'s --total_epoch={flagfile_total_epoch} does not change a '
+                       f'resumed run; give it on the command line to)')
     settings = Settings(model=record['model'], hparams=hparams, total_batch=record.get('total_batch'),
                         keras_semantics=record.get('keras_semantics'), seed=record.get('seed'),
                         loop=asked.get('loop', record.get('loop', 'fast')),
                         eval_every=asked.get('eval_every', record.get('eval_every')),
                         **{k: asked[k] for k in ('data_dir', 'source_url') if k in asked})
-    return Run(folder, settings, resumed=True, progress=progress)
+    this = Run(folder, settings, resumed=True, progress=progress)
+    this.length_note = length_note
+    return this
 
 
 def finished_steps(run):
@@ -155,15 +164,22 @@ def train(run):
     settings = run.settings
     module, trainer = listing.load(settings.model), listing.trainer(settings.model)
     runs.check_layout(run.folder)
+    steps = getattr(trainer, 'STEPS', 'steps')
     if run.resumed:
         from tf1gan import checkpoint  # imports TensorFlow
         done = finished_steps(run)
-        cut_short = checkpoint.incomplete_steps(run.checkpoint_dir)
+        cut_short = [checkpoint.prefix(run.checkpoint_dir, step) for step in checkpoint.incomplete_steps(run.checkpoint_dir)]
+        if done == 0 and checkpoint.steps(run.checkpoint_dir, weights_only=True):
+            raise InputError(f'{run.folder} has no complete checkpoint to resume from ({", ".join(cut_short)}: each '
+                             'lacks a file); starting again would write over their trained weights, which generate '
+                             'and evaluate still read: nothing was changed (start a new run, or move those files '
+                             'away to train this one again)')
         if cut_short:
-            print(f'tf1gan: {checkpoint.prefix(run.checkpoint_dir, cut_short[-1])} is incomplete (a save cut short, '
-                  'or a file of it lost); it is not used', file=sys.stderr)
+            one = len(cut_short) == 1
+            print(f'tf1gan: {", ".join(cut_short)} {"is" if one else "are"} incomplete (a save cut short, or a file of '
+                  f'{"it" if one else "each"} lost); {"it is" if one else "they are"} not used', file=sys.stderr)
         if done >= settings.hparams['total_epoch']:
-            print(f'tf1gan: {run.folder} has finished all {done} of its {getattr(trainer, "STEPS", "steps")}: nothing to '
+            print(f'tf1gan: {run.folder} has finished all {done} of its {steps}: nothing to '
                   f'resume (add --total_epoch=N, N > {done}, to train it further)', file=sys.stderr)
             return []
         run.restore = done > 0
@@ -185,7 +201,8 @@ def train(run):
                 _claim(run)
             begun = True
             run.log.begin()
-            print(f'tf1gan: {"resuming" if run.resumed else "new run"} {run.folder}', file=sys.stderr, flush=True)
+            print(f'tf1gan: resuming {run.folder} at {steps[:-1]} {done}, training to {settings.hparams["total_epoch"]}'
+                  f'{run.length_note}' if run.resumed else f'tf1gan: new run {run.folder}', file=sys.stderr, flush=True)
             history = trainer.train(module, run)
     except BaseException:
         if begun:

@@ -19,7 +19,7 @@ import sys
 import time
 
 from tf1gan import files
-from tf1gan.errors import InputError
+from tf1gan.errors import InputError, UsageError
 
 ROOT = 'runs'
 RECORD = 'run.json'
@@ -197,5 +197,5 @@ def find(run_dir, models, root=ROOT):
         folder = os.path.dirname(os.path.normpath(folder))
     record = read_record(folder)
     if record['model'] not in models:
-        raise InputError(f'{folder} is a run of {record["model"]}; expected a run of {" or ".join(models)}')
+        raise UsageError(f'{folder} is a run of {record["model"]}; expected a run of {" or ".join(models)}')
     return folder

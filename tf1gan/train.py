@@ -11,7 +11,7 @@ bit for bit. Everything around the epochs (pictures, checkpoints, log lines) is 
 """
 import tensorflow.compat.v1 as tf
 
-from tf1gan import checkpoint, input_data, periodic_eval, samples, seeding
+from tf1gan import checkpoint, input_data, periodic_eval, progress, samples, seeding
 
 LOOPS = ('fast', 'book')
 SETTINGS = ('total_batch',)  # the run settings this loop reads, besides the listing's HPARAMS
@@ -24,16 +24,17 @@ def feed(graph, **values):
     return {getattr(graph, name): value for name, value in values.items() if getattr(graph, name) is not None}
 
 
-def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch, progress=range):
+def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch, bar=progress.NO_BAR):
     """One epoch of the book's loop; returns the last iteration's (loss_val_D, loss_val_G).
-    progress(total_batch) yields the iterations (range, or tf1gan.progress drawing a bar)."""
+    bar.trained() counts each iteration trained (tf1gan.progress)."""
     loss_val_D, loss_val_G = 0, 0
-    for i in progress(total_batch):
+    for i in range(total_batch):
         batch_xs, batch_ys = mnist.train.next_batch(batch_size)
         noise = listing.get_noise(batch_size, n_noise)
 
         _, loss_val_D = sess.run([graph.train_D, graph.loss_D], feed_dict=feed(graph, X=batch_xs, Y=batch_ys, Z=noise))
         _, loss_val_G = sess.run([graph.train_G, graph.loss_G], feed_dict=feed(graph, Y=batch_ys, Z=noise))
+        bar.trained()
     return loss_val_D, loss_val_G
 
 
@@ -64,15 +65,14 @@ def train(listing, run):
 
 def _train(listing, run, mnist, total_epoch, batch_size, n_hidden, n_noise, learning_rate):
     loop, total_batch = run.settings.loop, run.settings.total_batch
-    progress = run.progress
     if loop == 'fast':
         from tf1gan import fused
         fast = fused.FusedLoop(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
         graph = fast.graph
-        epoch_loop = lambda n: fused.run_epoch(sess, fast, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
+        epoch_loop = lambda n, bar: fused.run_epoch(sess, fast, listing, mnist, batch_size, n_noise, n, bar)  # noqa: E731
     elif loop == 'book':
         graph = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
-        epoch_loop = lambda n: run_epoch(sess, graph, listing, mnist, batch_size, n_noise, n, progress)  # noqa: E731
+        epoch_loop = lambda n, bar: run_epoch(sess, graph, listing, mnist, batch_size, n_noise, n, bar)  # noqa: E731
     else:
         raise ValueError(f'unknown loop {loop!r}: expected one of {", ".join(LOOPS)}')
     checkpoints = checkpoint.Checkpoints(run.checkpoint_dir)
@@ -90,7 +90,8 @@ def _train(listing, run, mnist, total_epoch, batch_size, n_hidden, n_noise, lear
     history = []
     with sess:
         for epoch in range(start_epoch, total_epoch):
-            loss_val_D, loss_val_G = epoch_loop(total_batch)
+            with run.progress.epoch(epoch, total_epoch, total_batch) as bar:
+                loss_val_D, loss_val_G = epoch_loop(total_batch, bar)
             run.check_finite(epoch, loss_val_D, loss_val_G)  # before its checkpoint: the last saved one is good
             history.append((float(loss_val_D), float(loss_val_G)))
 

@@ -14,7 +14,7 @@ import os
 
 import numpy as np
 
-from tf1gan import checkpoint, input_data, periodic_eval, samples, seeding  # samples selects matplotlib's Agg backend first
+from tf1gan import checkpoint, input_data, periodic_eval, progress, samples, seeding  # samples selects matplotlib's Agg backend first
 import matplotlib.pyplot as plt  # noqa: E402
 
 # `from tensorflow.keras.layers import ...` would give Keras 3 classes even with
@@ -176,14 +176,15 @@ def fast_iteration(models, batch_size):
 
 
 def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n_noise=100, log=print,
-              checkpoints=None, start=0, fast=False, events=None, evaluation=None, check=None):
+              checkpoints=None, start=0, fast=False, events=None, evaluation=None, check=None, bar=progress.NO_BAR):
     """The listing's loop: `epoch` iterations of one batch each. Returns the (d_loss, g_loss)
     of every iteration; pictures go to <sample_dir>/gan_mnist_<i>.png. With checkpoints
     (tf1gan.checkpoint.KerasCheckpoints), one is saved with every picture; a resumed run
     starts at iteration `start`. fast=True (--loop=fast) trains each iteration with
     fast_iteration: the same numbers, faster. events (tf1gan.summaries.Summaries) get the
     losses and pictures for TensorBoard; evaluation (tf1gan.periodic_eval.PeriodicEval)
-    judges the generator when it is due; check(i, d_loss, g_loss) may stop the run (tf1gan.run.Run.check_finite)."""
+    judges the generator when it is due; check(i, d_loss, g_loss) may stop the run (tf1gan.run.Run.check_finite);
+    bar (tf1gan.progress) counts the iterations trained, its lines printed above it."""
     generator, discriminator, gan = models
 
     true = np.ones((batch_size, 1))
@@ -215,7 +216,9 @@ def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n
 
         if check:
             check(i, d_loss, g_loss)
-        log(log_line(i, d_loss, g_loss))
+        bar.trained()
+        with bar.above():
+            log(log_line(i, d_loss, g_loss))
         history.append((float(d_loss), float(g_loss)))
         if events:
             events.losses(i, d_loss, g_loss)
@@ -280,9 +283,10 @@ def train(listing, run):
         from tf1gan import classifier
         test_images = classifier.load_mnist('test', settings.data_dir, settings.source_url)[0]  # in [0, 1], as G's
         evaluation = run.evaluation(test_images, events, by_iteration=True)
-    history = gan_train(models, X_train, hparams['total_epoch'], hparams['batch_size'],
-                        hparams['saving_interval'], run.sample_dir, n_noise=hparams['n_noise'], log=run.log,
-                        checkpoints=checkpoints, start=start, fast=settings.loop == 'fast', events=events,
-                        evaluation=evaluation, check=run.check_finite)
+    with run.progress.iterations(start, hparams['total_epoch']) as bar:
+        history = gan_train(models, X_train, hparams['total_epoch'], hparams['batch_size'],
+                            hparams['saving_interval'], run.sample_dir, n_noise=hparams['n_noise'], log=run.log,
+                            checkpoints=checkpoints, start=start, fast=settings.loop == 'fast', events=events,
+                            evaluation=evaluation, check=run.check_finite, bar=bar)
     events.close()
     return history

@@ -30,8 +30,8 @@ from tf1gan.script import source
 FLAGS = flags.FLAGS
 
 flags.DEFINE_multi_string('set', [], 'NAME=VALUE: give the top-level assignment `NAME = <number, string or '
-                          'boolean>` of the script this value before it runs (repeatable; --set total_epoch=1 '
-                          'for a short run). The file is not changed; every line keeps its number.')
+                          'boolean>` of the script this value before it runs (--set total_epoch=1 for a short run); '
+                          'the file is not changed, every line keeps its number')
 flags.DEFINE_integer('seed', None,
                      'Fix every random draw as tf1gan.main --seed does (graph seed, op determinism, NumPy, '
                      'Python\'s random): two runs print the same lines. Unset: random, as in the book.',

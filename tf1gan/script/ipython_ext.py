@@ -1,8 +1,8 @@
 """`%load_ext tf1gan` in IPython or Jupyter: the following cells see TensorFlow as TF1 scripts did.
 
 The notebook's namespace gets tf1gan.tf1_view's `__import__` (`import tensorflow as tf` is
-TF1, input_data is TF 1.15's reader, Keras is Keras 2); nothing outside the notebook's own
-cells changes. The first cell that uses TF1's graph API (tf.placeholder, tf.Session, ...:
+TF1, input_data is TF 1.15's reader, Keras is Keras 2), from the cell `%load_ext` is in on;
+nothing outside the notebook's own cells changes. The first cell that uses TF1's graph API (tf.placeholder, tf.Session, ...:
 tf1gan.script.source.GRAPH_NAMES) enters a fresh default graph, which stays for the following
 cells; before that, cells run eagerly, as TensorFlow 2 ran Keras. `%tf1gan_mode graph` or
 `%tf1gan_mode eager` chooses instead. `plt.savefig` into a missing folder makes the folder.
@@ -67,3 +67,8 @@ class Extension:
 def load(shell):
     if not getattr(shell, '_tf1gan_extension', None):
         shell._tf1gan_extension = Extension(shell)
+        # The cell running `%load_ext tf1gan` (its later lines; `ipython file.ipy`, one cell) had its
+        # pre_run_cell before the extension was there: it gets its graph-or-eager choice now.
+        running = getattr(shell.displayhook, 'exec_result', None)
+        if running is not None and running.info is not None:
+            shell._tf1gan_extension.pre_run_cell(running.info)

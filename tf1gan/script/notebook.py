@@ -1,6 +1,7 @@
 """A Jupyter notebook (.ipynb) read as the code cells tf1gan.script runs, in order.
 
-Each code cell is compiled under the name '<notebook>, cell <n>' (n counts code cells from 1),
+Each code cell is compiled under the name '<notebook>, code cell <n>' (n counts code cells from 1,
+markdown cells left out: "code cell" says so, where Jupyter numbers no cell),
 and its text is put in linecache, so a traceback names the notebook, the cell and the line,
 and shows the line.
 """
@@ -12,7 +13,7 @@ from tf1gan.script.source import Cell
 
 
 def cell_name(path, number):
-    return f'{path}, cell {number}'
+    return f'{path}, code cell {number}'
 
 
 def read_cells(path):
