@@ -24,9 +24,10 @@ import weakref
 
 from tensorflow.python.eager import context
 from tensorflow.python.framework import dtypes, ops, random_seed
-from tensorflow.python.ops import init_ops, variable_scope
+from tensorflow.python.ops import gen_random_ops, init_ops, math_ops, random_ops, shape_util, variable_scope
 
 _TF2_GET_SEED = random_seed.get_seed
+_TF2_RANDOM_UNIFORM = random_ops.random_uniform
 _COUNTS = weakref.WeakKeyDictionary()  # graph -> _Count, for the graphs that use TF 1.15's rule
 
 
@@ -61,21 +62,59 @@ def tf115_op_count(graph):
     return _COUNTS[graph].update(graph)
 
 
+def _tf1_graph():
+    """The default graph if it takes TF 1.15's rule (use_tf1_seeds) and has a seed, else None."""
+    if context.executing_eagerly():
+        return None
+    graph = ops.get_default_graph()
+    return graph if graph in _COUNTS and graph.seed is not None else None
+
+
 def get_seed(op_seed):
     """random_seed.get_seed, with TF 1.15's op seed in the graphs use_tf1_seeds marked."""
-    if op_seed is None and not context.executing_eagerly():
-        graph = ops.get_default_graph()
-        if graph in _COUNTS and graph.seed is not None:
+    if op_seed is None:
+        graph = _tf1_graph()
+        if graph is not None:
             if hasattr(graph, '_seed_used'):
                 graph._seed_used = True  # pylint: disable=protected-access  (as TensorFlow's get_seed does)
             op_seed = tf115_op_count(graph)
     return _TF2_GET_SEED(op_seed)
 
 
+def random_uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
+    """tf.random_uniform. In a graph with TF 1.15's rule, its ops are TF 1.15's: TF 2.21 leaves out
+    the min and max constants and `* (max - min) + min` for [0, 1) (tf.random_uniform(shape),
+    tf.nn.dropout), which moves every later op's id. The numbers are the same either way."""
+    if _tf1_graph() is None:
+        return _TF2_RANDOM_UNIFORM(shape, minval=minval, maxval=maxval, dtype=dtype, seed=seed, name=name)
+    dtype = dtypes.as_dtype(dtype)
+    if dtype not in (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.int32, dtypes.int64):
+        raise ValueError('Invalid dtype %r' % dtype)
+    if maxval is None:
+        if dtype.is_integer:
+            raise ValueError('Must specify maxval for integer dtype %r' % dtype)
+        maxval = 1
+    # TF 1.15's random_ops.random_uniform, op for op.
+    with ops.name_scope(name, 'random_uniform', [shape, minval, maxval]) as name:
+        shape = shape_util.shape_tensor(shape)
+        minval = ops.convert_to_tensor(minval, dtype=dtype, name='min')
+        maxval = ops.convert_to_tensor(maxval, dtype=dtype, name='max')
+        seed1, seed2 = random_seed.get_seed(seed)
+        if dtype.is_integer:
+            result = gen_random_ops.random_uniform_int(shape, minval, maxval, seed=seed1, seed2=seed2, name=name)
+        else:
+            rnd = gen_random_ops.random_uniform(shape, dtype, seed=seed1, seed2=seed2)
+            result = math_ops.add(rnd * (maxval - minval), minval, name=name)
+        shape_util.maybe_set_static_shape(result, shape)
+        return result
+
+
 def use_tf1_seeds(graph):
     """From now on, random ops made in `graph` (which must be the default graph, empty or not)
     get TF 1.15's seed pairs; tf.layers' default kernel initialiser is TF 1.15's."""
-    random_seed.get_seed = get_seed  # once per process; it leaves other graphs to TensorFlow 2's rule
+    # Once per process; both leave other graphs to TensorFlow 2 (the TF1 view's tf.random_uniform is ours).
+    random_seed.get_seed = get_seed
+    random_ops.random_uniform = random_uniform
     _COUNTS.setdefault(graph, _Count())
     assert ops.get_default_graph() is graph
     variable_scope.get_variable_scope().set_initializer(_DefaultInitializer())

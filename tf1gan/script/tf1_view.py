@@ -16,7 +16,7 @@ import builtins
 import importlib
 import types
 
-from tf1gan import input_data
+from tf1gan import input_data, tf1_seeds
 
 KERAS_MNIST_DIR = './mnist/data/'
 
@@ -118,7 +118,10 @@ class Views:
                            {'input_data': self.input_data})
         tutorials = ModuleView('tensorflow.examples.tutorials', types.ModuleType('tutorials'), {'mnist': mnist})
         self.examples = ModuleView('tensorflow.examples', types.ModuleType('examples'), {'tutorials': tutorials})
-        self.tf = TF1View('tensorflow', tf2.compat.v1, {'examples': self.examples},
+        # tf.random_uniform makes TF 1.15's ops, for TF 1.15's seeds (tf1gan.tf1_seeds).
+        random = ModuleView('tensorflow.random', tf2.compat.v1.random, {'uniform': tf1_seeds.random_uniform})
+        self.tf = TF1View('tensorflow', tf2.compat.v1, {'examples': self.examples, 'random': random,
+                                                        'random_uniform': tf1_seeds.random_uniform},
                           lazy={'keras': lambda: self.keras})
         self.compat = ModuleView('tensorflow.compat', tf2.compat, {'v1': self.tf})
         self.tf.compat = self.compat
