@@ -52,13 +52,19 @@ def seeded_listing(listing, seed=1, total_epoch=None, batch_size=None, iteration
 
 def printed_numbers(text):
     """The numbers a run printed, in order, as floats (`Epoch:  0001` counts as 1.0)."""
-    return [float(n) for n in NUMBER.findall(text)]
+    return [float(n) for n in printed_values(text)]
+
+
+def printed_values(text):
+    """The values a run printed, as printed, but the MNIST reader's own lines (file names)."""
+    return [value for line in text.splitlines() if not line.startswith(('Extracting ', 'Successfully downloaded '))
+            for value in NUMBER.findall(line)]
 
 
 def leading_identical(expected, actual):
     """How many of the printed values, from the first, are identical (as printed)."""
     count = 0
-    for a, b in zip(NUMBER.findall(expected), NUMBER.findall(actual)):
+    for a, b in zip(printed_values(expected), printed_values(actual)):
         if a != b:
             break
         count += 1
