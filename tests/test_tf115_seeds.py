@@ -2,7 +2,8 @@
 and by tf1gan.script, start from the same variables, bit for bit, and print the same numbers as far
 as the kernels' rounding lets them (tf1gan.tf1_seeds; BUILD.md, "Seeds: TensorFlow 1.15's numbers").
 
-All TF 1.15 runs of the default suite share one TensorFlow 1.15 process (tests/tf115_scripts.py).
+The TF 1.15 runs share one TensorFlow 1.15 process (tests/tf115_scripts.py): one for the era
+scripts (the default suite), one for the seeded listings (marked slow, with the 100-iteration test).
 The tolerances are measured: with the same weights, batches and noise, TF 2.21's kernels give a
 first loss 1-2 float32 units in the last place (about 2e-7) apart from TF 1.15's; training then
 amplifies that, about tenfold every 25 iterations of the listings (BUILD.md has the figures).
@@ -25,115 +26,124 @@ MODELS = {'9.1': 'gan', '9.2': 'cgan'}
 needs_listings = pytest.mark.skipif(not SEED.exists(), reason=f'needs the book chapter\'s text ({SEED})')
 
 
-@pytest.fixture(scope='module')
-def prepared(tmp_path_factory, mnist_dir):
-    """{name: the prepared script}: tests/seeded/*.py and the seeded listings, each in its folder."""
+def prepare_all(base, mnist_dir, listings):
+    """{name: the prepared script}: tests/seeded/*.py, or the seeded listings, each in its folder."""
     tf115.require()
-    base = tmp_path_factory.mktemp('tf115_seeds')
-    scripts = {name: seeded_runs.prepare(base / name, name + '.py', (seeded_runs.SEEDED / (name + '.py')).read_text(),
-                                         None) for name in SCRIPTS}
-    for number, listing in LISTINGS.items() if SEED.exists() else ():
-        scripts[number] = seeded_runs.prepare(base / number, 'listing.py',
-                                              seeded_runs.seeded_listing(listing(), **SHORT), mnist_dir)
-    return scripts
+    if listings:
+        return {number: seeded_runs.prepare(base / number, 'listing.py', seeded_runs.seeded_listing(listing(), **SHORT),
+                                            mnist_dir) for number, listing in LISTINGS.items()}
+    return {name: seeded_runs.prepare(base / name, name + '.py', (seeded_runs.SEEDED / (name + '.py')).read_text(),
+                                      None) for name in SCRIPTS}
+
+
+class Runs:
+    """The prepared scripts, what TF 1.15 printed (all in one TF 1.15 process, its initial values set
+    aside in <folder>-tf115), and what tf1gan.script prints (run when first asked for)."""
+
+    def __init__(self, scripts):
+        self.scripts = scripts
+        printed = seeded_runs.run_tf115(list(scripts.values()))
+        self.tf115 = {name: printed[script] for name, script in scripts.items()}
+        for script in scripts.values():
+            aside = self.tf115_folder(script)
+            aside.mkdir(exist_ok=True)
+            (script.parent / 'initial_values.npz').rename(aside / 'initial_values.npz')
+        self._tf1gan = {}
+
+    @staticmethod
+    def tf115_folder(script):
+        return script.parent.with_name(script.parent.name + '-tf115')
+
+    def tf1gan(self, name):
+        if name not in self._tf1gan:
+            self._tf1gan[name] = seeded_runs.run_tf1gan(self.scripts[name])
+        return self._tf1gan[name]
+
+    def initial_values(self, name):
+        """(TF 1.15's initial values, tf1gan.script's), by variable name."""
+        self.tf1gan(name)
+        return (seeded_runs.initial_values(self.tf115_folder(self.scripts[name])),
+                seeded_runs.initial_values(self.scripts[name].parent))
 
 
 @pytest.fixture(scope='module')
-def tf115_printed(prepared):
-    """{name: what TF 1.15 printed}, all in one TF 1.15 process."""
-    printed = seeded_runs.run_tf115(list(prepared.values()))
-    return {name: printed[script] for name, script in prepared.items()}
+def runs(tmp_path_factory, mnist_dir):
+    return Runs(prepare_all(tmp_path_factory.mktemp('tf115_seeds'), mnist_dir, listings=False))
 
 
 @pytest.fixture(scope='module')
-def tf1gan_printed(prepared, tf115_printed):
-    """{name: what tf1gan.script printed}, run when first asked for (after TF 1.15's, in the same folder)."""
-    class Printed(dict):
-        def __missing__(self, name):
-            self[name] = seeded_runs.run_tf1gan(prepared[name])
-            return self[name]
-    return Printed()
+def listing_runs(tmp_path_factory, mnist_dir):
+    return Runs(prepare_all(tmp_path_factory.mktemp('tf115_listings'), mnist_dir, listings=True))
 
 
-def assert_same_initial_values(prepared, name, tf1gan_printed):
-    tf1gan_printed[name]  # noqa: B018  (runs it)
-    tf115_values = seeded_runs.initial_values(prepared[name].parent.with_name(name + '-tf115'))
-    assert tf115_values, 'TF 1.15 made no variables'
-    values = seeded_runs.initial_values(prepared[name].parent)
-    assert sorted(values) == sorted(tf115_values)
-    differ = [key for key in values if values[key].shape != tf115_values[key].shape
-              or values[key].dtype != tf115_values[key].dtype or values[key].tobytes() != tf115_values[key].tobytes()]
+def assert_same_initial_values(runs, name):
+    expected, values = runs.initial_values(name)
+    assert expected, 'TF 1.15 made no variables'
+    assert sorted(values) == sorted(expected)
+    differ = [key for key in values if values[key].shape != expected[key].shape
+              or values[key].dtype != expected[key].dtype or values[key].tobytes() != expected[key].tobytes()]
     assert not differ, f'initial values not TF 1.15\'s bit for bit: {differ}'
 
 
-@pytest.fixture(scope='module', autouse=True)
-def keep_tf115_values(prepared, tf115_printed):
-    """TF 1.15's initial_values.npz set aside (tf1gan.script's run writes its own in the same folder)."""
-    for script in prepared.values():
-        aside = script.parent.with_name(script.parent.name + '-tf115')
-        aside.mkdir(exist_ok=True)
-        (script.parent / 'initial_values.npz').rename(aside / 'initial_values.npz')
+def test_the_issues_snippet_prints_tf115s_weights(runs):
+    assert runs.tf115['snippet'] == '[2.2086694] [-0.82041824]\n'
+    assert runs.tf1gan('snippet') == runs.tf115['snippet']
 
 
-def test_the_issues_snippet_prints_tf115s_weights(tf115_printed, tf1gan_printed):
-    assert tf115_printed['snippet'] == '[2.2086694] [-0.82041824]\n'
-    assert tf1gan_printed['snippet'] == tf115_printed['snippet']
-
-
-def test_a_variable_fetched_in_the_run_that_updates_it_reads_its_update_as_in_tf115(tf115_printed, tf1gan_printed):
+def test_a_variable_fetched_in_the_run_that_updates_it_reads_its_update_as_in_tf115(runs):
     # sess.run([train, cost, W, b]): TF 1.15's RefVariables give W and b after that run's update.
-    expected, printed = tf115_printed['lecture_linear_regression'], tf1gan_printed['lecture_linear_regression']
+    expected, printed = runs.tf115['lecture_linear_regression'], runs.tf1gan('lecture_linear_regression')
     assert printed.splitlines()[0] == expected.splitlines()[0]
     # 2,000 steps later, W, b and the cost agree to the kernels' rounding of values near 1 (1e-7 each step).
     np.testing.assert_allclose(seeded_runs.printed_numbers(printed), seeded_runs.printed_numbers(expected), rtol=0,
                                atol=1e-6)
 
 
-def test_tf_variable_get_variable_its_initializers_and_tf_random_take_tf115s_seeds(prepared, tf115_printed,
-                                                                                     tf1gan_printed):
-    assert_same_initial_values(prepared, 'core_variables', tf1gan_printed)
+def test_tf_variable_get_variable_its_initializers_and_tf_random_take_tf115s_seeds(runs):
+    assert_same_initial_values(runs, 'core_variables')
     # The values drawn at run time (tf.random_normal, truncated_normal, random_uniform, random_shuffle) too.
-    [expected] = [line for line in tf115_printed['core_variables'].splitlines() if line.startswith('noise ')]
-    assert expected in tf1gan_printed['core_variables'].splitlines()
+    [expected] = [line for line in runs.tf115['core_variables'].splitlines() if line.startswith('noise ')]
+    assert expected in runs.tf1gan('core_variables').splitlines()
 
 
 @pytest.mark.parametrize('name', ['layers_cnn', 'dropout_mlp', 'rnn_cells'])
-def test_tf_layers_dropout_and_rnn_cells_make_tf115s_variables(prepared, tf115_printed, tf1gan_printed, name):
+def test_tf_layers_dropout_and_rnn_cells_make_tf115s_variables(runs, name):
     """Names, shapes and dtypes; their values where the seeds are TF 1.15's: BUILD.md's table."""
-    tf1gan_printed[name]  # noqa: B018  (runs it)
-    expected = seeded_runs.initial_values(prepared[name].parent.with_name(name + '-tf115'))
-    values = seeded_runs.initial_values(prepared[name].parent)
+    expected, values = runs.initial_values(name)
     assert {k: (v.shape, v.dtype) for k, v in values.items()} == {k: (v.shape, v.dtype) for k, v in expected.items()}
 
 
+@pytest.mark.slow  # with the two below, about a minute on 2 idle cores: MNIST and 110 iterations in each TF
 @needs_listings
 @pytest.mark.parametrize('number', LISTINGS)
-def test_the_seeded_listing_starts_from_tf115s_weights(prepared, tf1gan_printed, number):
-    assert_same_initial_values(prepared, number, tf1gan_printed)
+def test_the_seeded_listing_starts_from_tf115s_weights(listing_runs, number):
+    assert_same_initial_values(listing_runs, number)
 
 
+@pytest.mark.slow
 @needs_listings
 @pytest.mark.parametrize('number', LISTINGS)
-def test_the_seeded_listing_prints_tf115s_losses_to_their_last_printed_digit(tf115_printed, tf1gan_printed, number):
+def test_the_seeded_listing_prints_tf115s_losses_to_their_last_printed_digit(listing_runs, number):
     """Two short epochs: the 4 digits the book prints, each at most one unit in the last place apart."""
-    expected = seeded_runs.printed_values(tf115_printed[number])
-    printed = seeded_runs.printed_values(tf1gan_printed[number])
+    expected = seeded_runs.printed_values(listing_runs.tf115[number])
+    printed = seeded_runs.printed_values(listing_runs.tf1gan(number))
     assert len(printed) == len(expected)
     for mine, theirs in zip(printed, expected):
         digits = len(theirs.partition('.')[2])
         assert abs(float(mine) - float(theirs)) <= 1.01 * 10 ** -digits if digits else mine == theirs, (mine, theirs)
 
 
+@pytest.mark.slow
 @needs_listings
 @pytest.mark.parametrize('number', LISTINGS)
-def test_tf1gan_main_seed_starts_from_tf115s_weights(prepared, tf1gan_printed, number):
+def test_tf1gan_main_seed_starts_from_tf115s_weights(listing_runs, number):
     """tf1gan.main --seed=1 builds the listing in a graph seeded by tf1gan.seeding, with resource
     variables (its fast loop needs them): its initial weights are those of TF 1.15's listing seeded."""
     import tensorflow.compat.v1 as tf
 
     from tf1gan import listing, seeding
     module = listing.load(MODELS[number])
-    expected = seeded_runs.initial_values(prepared[number].parent.with_name(number + '-tf115'))
+    expected = seeded_runs.initial_values(listing_runs.tf115_folder(listing_runs.scripts[number]))
     with tf.Graph().as_default():
         seeding.seed_graph(1)
         module.build(**{key: module.HPARAMS[key] for key in ('n_hidden', 'n_noise', 'learning_rate')})
