@@ -28,7 +28,8 @@ DUMP = ("__import__('numpy').savez('initial_values.npz', **{v.op.name.replace('/
 def with_initial_values(text):
     """The script's text, writing its initial variables to initial_values.npz once initialised."""
     assert INITIALIZED in text, 'the script must initialise its variables with ' + INITIALIZED
-    return text.replace(INITIALIZED, INITIALIZED + DUMP, 1)
+    return re.sub(r'^( *)' + re.escape(INITIALIZED), lambda m: m.group(0) + m.group(1) + DUMP, text, count=1,
+                  flags=re.M)
 
 
 def seeded_listing(listing, seed=1, total_epoch=None, batch_size=None, iterations=None):
