@@ -16,7 +16,7 @@ import builtins
 import importlib
 import types
 
-from tf1gan import input_data, tf1_seeds
+from tf1gan import input_data
 
 KERAS_MNIST_DIR = './mnist/data/'
 
@@ -111,6 +111,8 @@ class Views:
         self.data_dir = data_dir
         self.source_url = source_url
         import tensorflow as tf2
+
+        from tf1gan import tf1_seeds  # imports TensorFlow
         self.tf2 = tf2
         self.input_data = ModuleView('tensorflow.examples.tutorials.mnist.input_data', input_data,
                                      {'read_data_sets': self.read_data_sets})
