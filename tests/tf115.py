@@ -38,7 +38,9 @@ def require():
 
 def run(script, *args, cwd, timeout=600):
     """Runs the file `script` (a path) with TensorFlow 1.15 in cwd; its CompletedProcess (text).
-    TensorFlow's start-up warnings are silenced, as tf1gan's commands silence TensorFlow 2's."""
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3', PYTHONWARNINGS='ignore')
+    TensorFlow's start-up warnings are silenced, as tf1gan's commands silence TensorFlow 2's, and
+    matplotlib is tests/tf115_stubs' (the oracle has none: only what scripts print is compared)."""
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3', PYTHONWARNINGS='ignore',
+               PYTHONPATH=str(REPO / 'tests' / 'tf115_stubs'))
     return subprocess.run([require(), str(script), *map(str, args)], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=timeout)

@@ -120,9 +120,14 @@ class DefaultGraphs:
 
     def enter(self):
         import tensorflow as tf
+        from tf1gan import tf1_seeds
         context = tf.Graph().as_default()
         context.__enter__()
         self.contexts.append(context)
+        # TF 1.15's defaults: RefVariables (a fetch of a variable updated in the same run reads
+        # the update, as lecture scripts print it), and its seed rule (tf1gan.tf1_seeds).
+        tf.compat.v1.get_variable_scope().set_use_resource(False)
+        tf1_seeds.use_tf1_seeds(tf.compat.v1.get_default_graph())
         if self.seed is not None:
             tf.compat.v1.set_random_seed(self.seed)
         self.views.tf1.reset_default_graph = self.enter

@@ -138,6 +138,7 @@ class Views:
         self.on_eager = on_eager
         self.on_keras = on_keras
         import tensorflow as tf2
+        from tf1gan import tf1_seeds  # imports TensorFlow
         from tf1gan.script import script_flags
         self.tf2 = tf2
         self.flags = script_flags.ScriptFlags(tf2.compat.v1.app)
@@ -148,7 +149,10 @@ class Views:
         tutorials = ModuleView('tensorflow.examples.tutorials', types.ModuleType('tutorials'), {'mnist': mnist})
         self.examples = ModuleView('tensorflow.examples', types.ModuleType('examples'), {'tutorials': tutorials})
         self._contrib = None
-        self.tf1 = TF1View('tensorflow', tf2.compat.v1, self._own_names(),
+        # tf.random_uniform makes TF 1.15's ops, for TF 1.15's seeds (tf1gan.tf1_seeds); graph mode only.
+        random = ModuleView('tensorflow.random', tf2.compat.v1.random, {'uniform': tf1_seeds.random_uniform})
+        self.tf1 = TF1View('tensorflow', tf2.compat.v1,
+                           dict(self._own_names(), random=random, random_uniform=tf1_seeds.random_uniform),
                            lazy={'keras': lambda: self.keras, 'contrib': lambda: self.contrib,
                                  'app': lambda: self.flags.tf_app, 'flags': lambda: self.flags.tf_flags})
         self.compat = ModuleView('tensorflow.compat', tf2.compat, {'v1': self.tf1})
