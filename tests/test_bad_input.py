@@ -182,7 +182,7 @@ def test_a_full_disk_is_one_line_whether_python_or_tensorflow_meets_it():
     ('generate', ['--run_dir=./run', '--digits=1'], 1, 'run.json lacks the hyper-parameters'),
     ('generate', ['--run_dir=./afile'], 1, './afile is not a run folder (a file)'),
     ('main', ['--model=gan', '--resume'], 1, 'no run of gan in runs/'),
-    ('compare', ['--run_dir=./run'], 2, './run/log.txt not found'),
+    ('compare', ['--run_dir=./run'], 1, './run/log.txt not found'),
     ('main', ['--model=gan', '--run_dir=./' + 'x' * 300], 1, 'File name too long'),
 ])
 def test_more_bad_input_is_one_line(command, args, status, named, tmp_path, mnist_dir):

@@ -45,8 +45,16 @@ def test_the_corpus_script_runs_unchanged_and_prints_what_it_learned(case, corpu
         check(result)
 
 
+# One script of each kind, as a real process (the default suite runs every script through the same command
+# code in one worker process): graph mode with tf.contrib, flags, eager-era tfe, a TF 2.x Keras script, a
+# Saver script run twice, a queue reader, an RNN, and the one-line Estimator refusal.
+IN_THEIR_OWN_PROCESS = ('mnist_mlp_xavier_contrib.py', 'app_flags_tf_app_run.py', 'eager_linear_regression_tfe.py',
+                        'keras_tf2_cnn_seed.py', 'saver_resume_global_step.py', 'queue_shuffle_batch.py',
+                        'rnn_mnist_contrib.py', 'estimator_dnn_classifier.py')
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize('case', cases())
+@pytest.mark.parametrize('case', [param for param in cases() if param.id in IN_THEIR_OWN_PROCESS])
 def test_the_corpus_script_runs_as_its_own_python_m_tf1gan_script_process(case, tmp_path, mnist_dir):
     shutil.copy(corpus.CORPUS / case.script, tmp_path / case.script)
     for _ in range(case.runs):

@@ -59,7 +59,10 @@ def test_a_stopped_run_exits_128_plus_the_signal_and_can_be_resumed(signum, stat
     process = subprocess.Popen([sys.executable, '-m', 'tf1gan.main', '--model=gan', '--total_epoch=10000',
                                 '--total_batch=2', f'--data_dir={mnist_dir}', '--run_dir=./run'],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-                               env=dict(os.environ, PYTHONUNBUFFERED='1'))
+                               env=dict(os.environ, PYTHONUNBUFFERED='1'),
+                               # As from a terminal: a shell's background job (CI may be one) ignores SIGINT,
+                               # and Python then keeps ignoring it.
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         for line in process.stdout:
             if line.split()[:2] == ['Epoch:', '0001']:  # the second epoch's line: the run is training

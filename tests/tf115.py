@@ -39,8 +39,10 @@ def require():
 def run(script, *args, cwd, timeout=600):
     """Runs the file `script` (a path) with TensorFlow 1.15 in cwd; its CompletedProcess (text).
     TensorFlow's start-up warnings are silenced, as tf1gan's commands silence TensorFlow 2's, and
-    matplotlib is tests/tf115_stubs' (the oracle has none: only what scripts print is compared)."""
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3', PYTHONWARNINGS='ignore',
-               PYTHONPATH=str(REPO / 'tests' / 'tf115_stubs'))
+    matplotlib is tests/tf115_stubs' (the oracle has none: only what scripts print is compared).
+    TF2_BEHAVIOR is left out: importing TensorFlow 2 sets it to 1 in this process, and TF 1.15 would
+    then run eagerly, with TensorFlow 2's behaviour."""
+    env = {name: value for name, value in os.environ.items() if name != 'TF2_BEHAVIOR'}
+    env.update(TF_CPP_MIN_LOG_LEVEL='3', PYTHONWARNINGS='ignore', PYTHONPATH=str(REPO / 'tests' / 'tf115_stubs'))
     return subprocess.run([require(), str(script), *map(str, args)], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=timeout)
