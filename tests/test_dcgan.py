@@ -292,7 +292,10 @@ def test_seeded_runs_log_the_same_lines_and_end_with_the_same_weights(X_small, t
     assert not any(changed(weights_1, weights_2))
 
 
-@pytest.mark.parametrize('semantics', dcgan.KERAS_SEMANTICS)
+# The default semantics in the default suite; the other two (as long again each) in the slow suite.
+@pytest.mark.parametrize('semantics', [semantics if semantics == dcgan.DEFAULT_KERAS_SEMANTICS else
+                                       pytest.param(semantics, marks=pytest.mark.slow)
+                                       for semantics in dcgan.KERAS_SEMANTICS])
 def test_the_fast_loop_gives_the_book_loops_losses_and_weights_bit_for_bit(semantics, X_small, tmp_path):
     _, book_weights, book_history = seeded_run(1, X_small, tmp_path / 'book', keras_semantics=semantics)
     _, fast_weights, fast_history = seeded_run(1, X_small, tmp_path / 'fast', fast=True, keras_semantics=semantics)

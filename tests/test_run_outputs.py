@@ -145,6 +145,7 @@ def test_the_progress_bar_draws_nothing_off_a_terminal():
     assert piped.getvalue() == ''
 
 
+@pytest.mark.slow  # a real run's rate, read off a terminal: in the slow suite, beside the steady whole runs
 def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(tmp_path, mnist_dir):
     """A real run with its stderr on a pseudo-terminal and its stdout in a file: each epoch's bar
     moves a chunk at a time as the chunks are trained, reaches its total, and the rate it shows

@@ -223,6 +223,7 @@ def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_mask
     assert tf1gans_dcgan_lines(folder, 'tf_keras') == script_lines and len(script_lines) == DCGAN_ITERATIONS
 
 
+@pytest.mark.slow  # a second run of the listing; the default suite runs it as printed and under tf_keras
 def test_the_dcgan_listing_under_the_default_frozen_bn_is_not_tf_keras_and_says_so(dcgan_short, tmp_path, mnist_dir):
     """The command's default --keras_semantics=frozen_bn, applied when the listing freezes D after its
     compile, changes the computation (other lines than tf_keras's), and one note names the line and the

@@ -1,14 +1,16 @@
 """Whole runs, the book's settings and the default loop, seeded: the shape of each listing's losses
 from the first epoch to the last, and how good its last checkpoint's digits are.
 
-    python -m pytest -m slow tests/test_whole_runs.py      (22 minutes on 2 shared cores; .ci/run runs it)
+    python -m pytest -m slow tests/test_whole_runs.py      (.ci/run runs it; BUILD.md gives its time)
 
 9.1 and 9.2 train 100 epochs (flags/gan.flags, flags/cgan.flags): every 10-epoch window of D's and
 G's printed losses lies inside the book's band, judged by tf1gan.compare's own code. The DCGAN
-trains 4,001 iterations (flags/dcgan.flags): no 100-iteration window shows the d_loss ~ 0
-collapse (tf1gan.collapse). The last checkpoint of each is scored by tf1gan.evaluate (10,000
-images, its default seed) against floors set from seeds 1-3 (BUILD.md, "Whole runs on every
-landing").
+trains the first 1,001 of the book's 4,001 iterations (flags/dcgan.flags, --total_epoch=1001: all
+4,001 take longer than 9.1 and 9.2 together, more than CI has; the listing's Keras 2 semantics
+collapsed by iteration 500 in 2 of the study's 3 seeds, BUILD.md): no 100-iteration window shows
+the d_loss ~ 0 collapse (tf1gan.collapse). The last checkpoint of each is scored by
+tf1gan.evaluate (10,000 images, its default seed) against floors set from seeds 1-3 (BUILD.md,
+"Whole runs on every landing").
 
 Each listing trains once per session, through `python -m tf1gan.main` in its own folder under
 pytest's temporary folder; that folder (the run's log.txt and checkpoints/, compare's figure, the
@@ -28,15 +30,20 @@ from tf1gan import book_logs, collapse, compare
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEED = 1
-# What each listing's run must print: the book's 100 epochs (9.1, 9.2) and 4,001 iterations (DCGAN).
-PRINTED = {'gan': 100, 'cgan': 100, 'dcgan': 4001}
-TIMEOUT = 45 * 60  # seconds per training run: only against a hang (the DCGAN takes ~10 minutes idle)
+# What each listing's run must print: the book's 100 epochs (9.1, 9.2), the first 1,001 of its 4,001 iterations
+# (DCGAN), set by the flags typed after the listing's flagfile.
+PRINTED = {'gan': 100, 'cgan': 100, 'dcgan': 1001}
+AFTER_THE_FLAGFILE = {'dcgan': ['--total_epoch=1001']}
+TIMEOUT = 45 * 60  # seconds per training run: only against a hang (each takes 3-13 minutes, BUILD.md)
 NAMES = {'gan': 'listing 9.1 (gan)', 'cgan': 'listing 9.2 (cgan)', 'dcgan': 'the DCGAN (dcgan)'}
 
 # The lowest of seeds 1-3 that trained like the book (9.2's seed 2 never trains: D wins from the first epoch),
-# less the larger of twice their range and 3% of it, rounded down. BUILD.md, "Whole runs on every landing",
-# gives each seed's figures and the commands that measure them.
-MNIST_SCORE_FLOOR = {'gan': 5.1, 'cgan': 9.3, 'dcgan': 6.5}
+# less the larger of twice their range and 3% of it, rounded down. The DCGAN's seeds are too far apart at
+# iteration 1,000 for that rule (2.906 to 4.714: twice the range is more than the lowest); its floor is what
+# a run that trains must beat there, the highest score of runs that did not train (1.71, the study's collapsed
+# tf_keras runs), rounded up. BUILD.md, "Whole runs on every landing", gives each seed's figures and the
+# commands that measure them.
+MNIST_SCORE_FLOOR = {'gan': 5.1, 'cgan': 9.3, 'dcgan': 2.0}
 CONDITIONAL_ACCURACY_FLOOR = 0.95  # 9.2 only
 
 
@@ -56,7 +63,8 @@ class Run(NamedTuple):
 
 def command(model, seed, folder, mnist_dir):
     return [sys.executable, '-m', 'tf1gan.main', f'--flagfile={REPO / "flags" / f"{model}.flags"}', f'--seed={seed}',
-            f'--run_dir={folder / "run"}', f'--source_url={mnist_dir}', f'--data_dir={folder / "mnist"}']
+            f'--run_dir={folder / "run"}', f'--source_url={mnist_dir}', f'--data_dir={folder / "mnist"}',
+            *AFTER_THE_FLAGFILE.get(model, [])]
 
 
 def printed_iterations(run):
