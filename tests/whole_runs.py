@@ -1,7 +1,9 @@
 """Whole runs, the book's settings and the default loop, seeded: the shape of each listing's losses
-from the first epoch to the last, and how good its last checkpoint's digits are.
+from the first epoch to the last, and how good its last checkpoint's digits are. What the three
+slow files tests/test_whole_run_{cgan,gan,dcgan}.py share (one file each, so that pytest's two
+processes train two listings side by side):
 
-    python -m pytest -m slow tests/test_whole_runs.py      (.ci/run runs it; BUILD.md gives its time)
+    python -m pytest -m slow tests/test_whole_run_cgan.py      (.ci/run runs all three; BUILD.md gives their time)
 
 9.1 and 9.2 train 100 epochs (flags/gan.flags, flags/cgan.flags): every 10-epoch window of D's and
 G's printed losses lies inside the book's band, judged by tf1gan.compare's own code. The DCGAN
@@ -15,7 +17,7 @@ tf1gan.evaluate (10,000 images, its default seed) against floors set from seeds 
 Each listing trains once per session, through `python -m tf1gan.main` in its own folder under
 pytest's temporary folder; that folder (the run's log.txt and checkpoints/, compare's figure, the
 command's stdout and stderr) stays after the session, and every failure message names it.
-The fast tests at the end check those messages.
+tests/test_whole_run_messages.py checks those messages.
 """
 import json
 import pathlib
@@ -23,7 +25,6 @@ import subprocess
 import sys
 from typing import NamedTuple
 
-import numpy as np
 import pytest
 
 from tf1gan import book_logs, collapse, compare
@@ -157,84 +158,3 @@ def whole_run_fixtures(model):
 
     return run, scores
 
-
-cgan_run, cgan_scores = whole_run_fixtures('cgan')
-gan_run, gan_scores = whole_run_fixtures('gan')
-dcgan_run, dcgan_scores = whole_run_fixtures('dcgan')
-
-
-@pytest.mark.slow
-def test_cgan_losses_stay_inside_the_books_band(cgan_run):
-    assert_inside_the_books_band(cgan_run)
-
-
-@pytest.mark.slow
-def test_cgan_digits_score_above_the_floor(cgan_run, cgan_scores):
-    assert_above_floor(cgan_run, cgan_scores, 'mnist_score', 'MNIST score', MNIST_SCORE_FLOOR['cgan'])
-
-
-@pytest.mark.slow
-def test_cgan_draws_the_digit_asked_for_above_the_floor(cgan_run, cgan_scores):
-    assert_above_floor(cgan_run, cgan_scores, 'conditional_accuracy', 'conditional accuracy',
-                       CONDITIONAL_ACCURACY_FLOOR)
-
-
-@pytest.mark.slow
-def test_gan_losses_stay_inside_the_books_band(gan_run):
-    assert_inside_the_books_band(gan_run)
-
-
-@pytest.mark.slow
-def test_gan_digits_score_above_the_floor(gan_run, gan_scores):
-    assert_above_floor(gan_run, gan_scores, 'mnist_score', 'MNIST score', MNIST_SCORE_FLOOR['gan'])
-
-
-@pytest.mark.slow
-def test_dcgan_never_collapses(dcgan_run):
-    windows = collapse.windows(collapse.read_losses(dcgan_run.run_dir / 'log.txt'))
-    assert not any(w.collapsed for w in windows), collapse_failure(dcgan_run, windows)
-
-
-@pytest.mark.slow
-def test_dcgan_digits_score_above_the_floor(dcgan_run, dcgan_scores):
-    assert_above_floor(dcgan_run, dcgan_scores, 'mnist_score', 'MNIST score', MNIST_SCORE_FLOOR['dcgan'])
-
-
-# ----------------------------------------------------------------------------- the messages (fast)
-
-def test_a_band_failure_names_each_window_and_loss_outside_with_the_runs_mean_the_band_and_where_things_are():
-    [book] = book_logs.book_runs('cgan')
-    run = book_logs.Losses(d=book.d, g=np.where(np.arange(100) // 10 == 3, book.g + 10, book.g))
-    rows = compare.compare(run, [book])
-    message = band_failure(Run('cgan', 1, pathlib.Path('/scratch/cgan0')), rows,
-                           pathlib.Path('/scratch/cgan0/run/compare_losses.png'))
-    lines = message.splitlines()
-    assert lines[0] == 'listing 9.2 (cgan), seed 1: 1 of 10 windows outside the book\'s band (mean ± 3 sd per 10 epochs):'
-    assert lines[1].startswith("  epochs 30-39, G loss: the run's mean ") and 'is outside the book\'s band [' in lines[1]
-    assert 'run folder: /scratch/cgan0/run (log.txt, checkpoints/)' in message
-    assert lines[-1] == "compare's figure: /scratch/cgan0/run/compare_losses.png"
-
-
-def test_a_collapse_failure_names_each_collapsed_window_with_its_mean_losses_and_where_the_run_is():
-    windows = collapse.windows([(0.7, 1.3)] * 200 + [(0.001, 0.02)] * 100 + [(0.6, 1.1)])
-    message = collapse_failure(Run('dcgan', 2, pathlib.Path('/scratch/dcgan0')), windows)
-    assert message.splitlines()[:3] == [
-        'the DCGAN (dcgan), seed 2: 1 of 4 windows of 100 iterations collapsed (mean d_loss under 0.01 and mean '
-        'g_loss under 0.1):',
-        '  iterations 200-299: mean d_loss 0.0010, mean g_loss 0.0200',
-        'windows (C: collapsed): --C-']
-    assert 'run folder: /scratch/dcgan0/run' in message
-
-
-def test_a_floor_failure_names_the_figure_its_value_the_floor_the_checkpoint_and_where_the_run_is():
-    scores = dict(mnist_score=8.51234, num_images=10000, source=dict(checkpoint='/scratch/cgan0/run/checkpoints/model.ckpt-99', seed=0))
-    message = floor_failure(Run('cgan', 1, pathlib.Path('/scratch/cgan0')), scores, 'mnist_score', 'MNIST score', 9.2)
-    assert message.startswith('listing 9.2 (cgan), seed 1: MNIST score 8.5123 is under the floor 9.2 (10000 images '
-                              'from /scratch/cgan0/run/checkpoints/model.ckpt-99, seed 0); run folder: /scratch/cgan0/run')
-
-
-def test_the_runs_are_the_readers_command_with_the_listings_flagfile_in_a_scratch_folder():
-    folder, mnist = pathlib.Path('/scratch/cgan0'), pathlib.Path('/data/mnist')
-    assert command('cgan', 3, folder, mnist)[1:] == [
-        '-m', 'tf1gan.main', f'--flagfile={REPO}/flags/cgan.flags', '--seed=3', '--run_dir=/scratch/cgan0/run',
-        '--source_url=/data/mnist', '--data_dir=/scratch/cgan0/mnist']
