@@ -54,6 +54,23 @@ def prints(*lines):
     return check
 
 
+def wrote(*paths):
+    """Each of paths (relative to the script's folder) is a file the run wrote."""
+    def check(result):
+        missing = [path for path in paths if path not in result['files']]
+        assert not missing, f'not written: {missing}; the folder holds {result["files"]}'
+    check.__doc__ = 'writes ' + ', '.join(paths)
+    return check
+
+
+def says(text):
+    """stderr has a line holding text (a tf1gan note)."""
+    def check(result):
+        assert any(text in line for line in result['stderr'].splitlines()), result['stderr']
+    check.__doc__ = f'says {text!r}'
+    return check
+
+
 def one_line(*parts):
     """Exit status 1 and stderr one `tf1gan:` line holding each of parts (no traceback)."""
     def check(result):
@@ -128,6 +145,8 @@ CASES = [
     Case('eager_enabled_after_import.py', (prints('before: graph', 'after: eager', 'seed set: 3 (1,)'),)),
     Case('keras_tf2_mnist_mlp.py', (above('test accuracy', 0.85),), MNIST),
     Case('keras_tf2_cnn_seed.py', (above('accuracy', 0.6),), MNIST),
+    Case('keras_tf2_dcgan_seed.py', (falls('d_loss:'), says('--keras_semantics=frozen_bn, the default'),
+                                     wrote('gan_images/gan_mnist_0.png', 'gan_images/gan_mnist_40.png')), MNIST),
     Case('contrib_learn_mnist.py', (above('accuracy', 0.8),), MNIST),
     Case('estimator_dnn_classifier.py', (one_line('estimator_dnn_classifier.py, line 15', 'tf.estimator',
                                                   'removed the Estimator API in 2.16'),), status=1),
@@ -144,7 +163,7 @@ def command_line(case, mnist_dir):
 
 
 def run_in_this_process(case, folder, mnist_dir):
-    """{'status', 'stdout', 'stderr'} of `python -m tf1gan.script` on case, run through its own
+    """{'status', 'stdout', 'stderr', 'files'} of `python -m tf1gan.script` on case, run through its own
     command code in this process, in folder (a copy of the script beside it, as a reader has it)."""
     from absl import flags
     from tf1gan.script import command
@@ -163,7 +182,12 @@ def run_in_this_process(case, folder, mnist_dir):
                 status = exit.code
     finally:
         os.chdir(cwd)
-    return {'status': status, 'stdout': stdout.getvalue(), 'stderr': stderr.getvalue()}
+    return {'status': status, 'stdout': stdout.getvalue(), 'stderr': stderr.getvalue(), 'files': files_in(folder)}
+
+
+def files_in(folder):
+    """The files under folder, as paths relative to it (what a run wrote, and the script)."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob('*') if path.is_file())
 
 
 def main(out, names=()):

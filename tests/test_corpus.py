@@ -61,7 +61,8 @@ def test_the_corpus_script_runs_as_its_own_python_m_tf1gan_script_process(case, 
         process = subprocess.run([sys.executable, '-m', 'tf1gan.script', *corpus.command_line(case, mnist_dir)],
                                  cwd=tmp_path, env=headless_env(mnist_dir), capture_output=True, text=True,
                                  timeout=600)
-    result = {'status': process.returncode, 'stdout': process.stdout, 'stderr': process.stderr}
+    result = {'status': process.returncode, 'stdout': process.stdout, 'stderr': process.stderr,
+              'files': corpus.files_in(tmp_path)}
     assert result['status'] == case.status, result['stderr'][-3000:]
     for check in case.checks:
         check(result)

@@ -10,6 +10,7 @@ as if applied before that model's compile, which is where tf1gan.main applies it
 import contextlib
 import os
 import sys
+import weakref
 
 NOTES = {
     'tf_keras': ('its BatchNormalization uses batch statistics in {name}\'s own train_on_batch but its moving '
@@ -51,11 +52,15 @@ class Freezing:
         from tf_keras.src.engine import base_layer, training
         trainable = base_layer.Layer.trainable
         freezing = self
+        frozen = weakref.WeakSet()  # the models given keras_semantics
 
         def set_trainable(layer, value):
             trainable.fset(layer, value)
-            if (not value and isinstance(layer, training.Model) and getattr(layer, '_is_compiled', False)
-                    and keras_semantics.batch_norm_layers(layer)):
+            # Once per model: train_on_batch sets the compiled trainable state and back around every step,
+            # and applied again there, frozen_bn would have the model traced again every step.
+            if (not value and isinstance(layer, training.Model) and layer not in frozen
+                    and getattr(layer, '_is_compiled', False) and keras_semantics.batch_norm_layers(layer)):
+                frozen.add(layer)
                 keras_semantics.freeze_compiled(layer, freezing.keras_semantics)
                 if not freezing.used:
                     caller = _callers_frame()
