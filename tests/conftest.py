@@ -42,9 +42,9 @@ def mnist_dir():
 # test_script_listings.py's 171 s down to test_contrib.py's 26 s; the rest, shorter, keep their order.
 LONGEST_FIRST = ('test_whole_run_cgan.py', 'test_whole_run_gan.py', 'test_whole_run_dcgan.py',
                  'test_script_listings.py', 'test_bad_input.py', 'test_dcgan.py', 'test_corpus.py',
-                 'test_exit_status.py', 'test_main.py', 'test_tf115_seeds.py', 'test_script.py', 'test_evaluate.py',
-                 'test_checkpoint.py', 'test_train.py', 'test_fused.py', 'test_runs.py', 'test_run_outputs.py',
-                 'test_contrib.py')
+                 'test_exit_status.py', 'test_main.py', 'test_tf115_seeds.py', 'test_script.py',
+                 'test_evaluate.py', 'test_checkpoint.py', 'test_train.py', 'test_fused.py', 'test_runs.py',
+                 'test_run_outputs.py', 'test_contrib.py')
 
 
 def pytest_collection_modifyitems(items):

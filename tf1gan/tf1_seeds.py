@@ -19,12 +19,21 @@ RefVariables (tf1gan.script's graphs) there is nothing to leave out. TF 2.21's K
 initialisers (the default of tf.layers' kernels) are stateless and never ask get_seed:
 use_tf1_seeds gives the graph's root variable scope the initialiser TF 1.15's
 tf.layers and tf.get_variable used, glorot_uniform_initializer, whose RandomUniform does.
+
+Where TF 2.21's layers make other ops than TF 1.15's, a marked graph gets TF 1.15's (the same
+arithmetic: only later ops' ids, so their seeds, depend on it): a convolution layer's build made
+a `dilation_rate` constant (nn_ops.Convolution), conv2d_transpose computed its output size from
+the input's dynamic shape, flatten reshaped to (the dynamic batch size, -1), and dropout (tf.nn's,
+and tf.layers' through it) was `x * (1 / (1 - rate)) * cast(mask)` where TF 2.21 selects with
+`where(mask, ...)` (the same numbers but for division's rounding by a tensor rate).
 """
+import functools
 import weakref
 
 from tensorflow.python.eager import context
 from tensorflow.python.framework import dtypes, ops, random_seed
-from tensorflow.python.ops import gen_random_ops, init_ops, math_ops, random_ops, shape_util, variable_scope
+from tensorflow.python.ops import (array_ops, array_ops_stack, gen_random_ops, init_ops, math_ops, random_ops,
+                                   shape_util, variable_scope)
 
 _TF2_GET_SEED = random_seed.get_seed
 _TF2_RANDOM_UNIFORM = random_ops.random_uniform
@@ -60,6 +69,14 @@ class _Count:
 def tf115_op_count(graph):
     """The number of ops TF 1.15 would have made in graph by now: its `graph._last_id`."""
     return _COUNTS[graph].update(graph)
+
+
+def _marked_graph():
+    """The default graph if use_tf1_seeds marked it (seeded yet or not: op ids count from its start)."""
+    if context.executing_eagerly():
+        return None
+    graph = ops.get_default_graph()
+    return graph if graph in _COUNTS else None
 
 
 def _tf1_graph():
@@ -115,6 +132,7 @@ def use_tf1_seeds(graph):
     # Once per process; both leave other graphs to TensorFlow 2 (the TF1 view's tf.random_uniform is ours).
     random_seed.get_seed = get_seed
     random_ops.random_uniform = random_uniform
+    _use_tf115_layer_ops()
     _COUNTS.setdefault(graph, _Count())
     assert ops.get_default_graph() is graph
     variable_scope.get_variable_scope().set_initializer(_DefaultInitializer())
@@ -128,3 +146,115 @@ class _DefaultInitializer(init_ops.Initializer):
         dtype = dtypes.as_dtype(dtype)
         initializer = init_ops.glorot_uniform_initializer() if dtype.is_floating else init_ops.zeros_initializer()
         return initializer(shape, dtype=dtype, partition_info=partition_info)
+
+
+# ----------------------------------------------------------------------------- TF 1.15's layer ops
+
+@functools.lru_cache(maxsize=None)
+def _use_tf115_layer_ops():
+    """Once per process: tf_keras' convolution, transposed convolution and flatten layers, and dropout,
+    make TF 1.15's ops in a marked graph (their own everywhere else)."""
+    from tensorflow.python.ops import nn_ops
+    from tf_keras.src.layers.convolutional import base_conv, conv2d_transpose
+    from tf_keras.src.layers.reshaping import flatten
+    # tf.nn.dropout of either API, and tf_keras' Dropout through it, call nn_ops._dropout.
+    nn_ops._dropout = _when_marked(nn_ops._dropout, _dropout)
+    base_conv.Conv.build = _in_marked_graphs(base_conv.Conv.build, _conv_build)
+    conv2d_transpose.Conv2DTranspose.call = _in_marked_graphs(conv2d_transpose.Conv2DTranspose.call,
+                                                              _conv2d_transpose_call)
+    flatten.Flatten.call = _in_marked_graphs(flatten.Flatten.call, _flatten_call)
+
+
+def _when_marked(tf2_function, tf115_function):
+    @functools.wraps(tf2_function)
+    def function(*args, **kwargs):
+        if _marked_graph() is None:
+            return tf2_function(*args, **kwargs)
+        return tf115_function(*args, **kwargs)
+    return function
+
+
+def _in_marked_graphs(tf2_method, tf115_method):
+    """The method (build or call: one argument, as tf_keras reads its signature to decide what to pass)."""
+    def method(layer, inputs):
+        if _marked_graph() is None:
+            return tf2_method(layer, inputs)
+        return tf115_method(tf2_method, layer, inputs)
+    method.__name__, method.__qualname__ = tf2_method.__name__, tf2_method.__qualname__
+    method.__doc__ = tf2_method.__doc__
+    return method
+
+
+def _conv_build(tf2_build, layer, input_shape):
+    """TF 1.15's Conv.build ended in nn_ops.Convolution(...), whose _WithSpaceToBatch made
+    `dilation_rate` a constant (and, for a dilation other than 1, more ops this leaves out)."""
+    tf2_build(layer, input_shape)
+    ops.convert_to_tensor(list(layer.dilation_rate), dtypes.int32, name='dilation_rate')
+
+
+def _conv2d_transpose_call(tf2_call, layer, inputs):
+    """TF 1.15's Conv2DTranspose.call: the output size from the input's dynamic shape (tf_keras takes
+    the static height and width where they are known)."""
+    from tf_keras.src import backend
+    from tf_keras.src.utils import conv_utils
+    inputs_shape = array_ops.shape(inputs)
+    batch_size = inputs_shape[0]
+    h_axis, w_axis = (2, 3) if layer.data_format == 'channels_first' else (1, 2)
+    height, width = inputs_shape[h_axis], inputs_shape[w_axis]
+    (kernel_h, kernel_w), (stride_h, stride_w) = layer.kernel_size, layer.strides
+    out_pad_h, out_pad_w = (None, None) if layer.output_padding is None else layer.output_padding
+    out_height = conv_utils.deconv_output_length(height, kernel_h, padding=layer.padding, output_padding=out_pad_h,
+                                                 stride=stride_h, dilation=layer.dilation_rate[0])
+    out_width = conv_utils.deconv_output_length(width, kernel_w, padding=layer.padding, output_padding=out_pad_w,
+                                                stride=stride_w, dilation=layer.dilation_rate[1])
+    if layer.data_format == 'channels_first':
+        output_shape = (batch_size, layer.filters, out_height, out_width)
+    else:
+        output_shape = (batch_size, out_height, out_width, layer.filters)
+    outputs = backend.conv2d_transpose(inputs, layer.kernel, array_ops_stack.stack(output_shape),
+                                       strides=layer.strides, padding=layer.padding, data_format=layer.data_format,
+                                       dilation_rate=layer.dilation_rate)
+    outputs.set_shape(layer.compute_output_shape(inputs.shape))
+    if layer.use_bias:
+        from tensorflow.python.ops import nn
+        outputs = nn.bias_add(outputs, layer.bias,
+                              data_format=conv_utils.convert_data_format(layer.data_format, ndim=4))
+    return layer.activation(outputs) if layer.activation is not None else outputs
+
+
+def _flatten_call(tf2_call, layer, inputs):
+    """TF 1.15's Flatten.call: reshape to (the batch size, static or from the dynamic shape, -1)."""
+    if layer.data_format == 'channels_first' and inputs.shape.rank is not None and inputs.shape.rank > 1:
+        inputs = array_ops.transpose(inputs, perm=[0, *range(2, inputs.shape.rank), 1])
+    batch_size = inputs.shape[0] if inputs.shape.rank else None
+    outputs = array_ops.reshape(inputs, (batch_size or array_ops.shape(inputs)[0], -1))
+    outputs.set_shape(layer.compute_output_shape(inputs.shape))
+    return outputs
+
+
+def _dropout(x, rate, noise_shape, uniform_sampler, dummy_rng_step, name, default_name):
+    """TF 1.15's nn_ops.dropout_v2, op for op, in TF 2.21's nn_ops._dropout's place (uniform_sampler:
+    random_ops.random_uniform with the op's seed, as TF 1.15 called it)."""
+    import numbers
+    from tensorflow.python.framework import tensor_util
+    from tensorflow.python.ops import nn_ops
+    with ops.name_scope(name, default_name, [x]) as name:
+        x = ops.convert_to_tensor(x, name='x')
+        if not x.dtype.is_floating:
+            raise ValueError("x has to be a floating point tensor since it's going to be scaled. Got a %s tensor "
+                             "instead." % x.dtype)
+        if isinstance(rate, numbers.Real) and not (0 <= rate < 1):
+            raise ValueError('rate must be a scalar tensor or a float in the range [0, 1), got %g' % rate)
+        if isinstance(rate, numbers.Real) and rate == 0:
+            return x
+        rate = ops.convert_to_tensor(rate, dtype=x.dtype, name='rate')
+        rate.get_shape().assert_has_rank(0)
+        if tensor_util.constant_value(rate) == 0:
+            return x
+        noise_shape = nn_ops._get_noise_shape(x, noise_shape)
+        random_tensor = uniform_sampler(shape=noise_shape, dtype=x.dtype)
+        scale = 1 / (1 - rate)
+        keep_mask = random_tensor >= rate
+        ret = x * scale * math_ops.cast(keep_mask, x.dtype)
+        ret.set_shape(x.get_shape())
+        return ret

@@ -32,7 +32,7 @@ sess.run(tf.global_variables_initializer())
 
 for v in tf.global_variables():
     value = sess.run(v)
-    print(v.op.name, value.shape, '%.9g' % value.sum(), '%.9g' % value.flat[0])
+    print(v.op.name, value.shape, '%.9g' % value.astype(np.float64).sum(), '%.9g' % value.flat[0])
 print('noise', sess.run(noise).ravel().tolist(), 'shuffled', sess.run(shuffled).tolist())
 
 x_data = np.linspace(-1, 1, 16 * 8, dtype=np.float32).reshape(8, 16)

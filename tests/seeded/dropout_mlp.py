@@ -24,7 +24,7 @@ train = tf.train.GradientDescentOptimizer(learning_rate=0.1).minimize(cost)
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for v in tf.global_variables():
-        print(v.op.name, v.shape, '%.9g' % sess.run(tf.reduce_sum(v)))
+        print(v.op.name, v.shape, '%.9g' % sess.run(v).astype(np.float64).sum())
 
     x_data = np.linspace(-1, 1, 16 * 8, dtype=np.float32).reshape(8, 16)
     y_data = np.eye(4, dtype=np.float32)[[0, 1, 2, 3, 0, 1, 2, 3]]

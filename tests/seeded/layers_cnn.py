@@ -37,7 +37,7 @@ sess.run(tf.global_variables_initializer())
 
 for v in tf.global_variables():
     value = sess.run(v)
-    print(v.op.name, value.shape, '%.9g' % value.sum(), '%.9g' % value.flat[0])
+    print(v.op.name, value.shape, '%.9g' % value.astype(np.float64).sum(), '%.9g' % value.flat[0])
 
 batch_xs = np.random.uniform(size=(20, 28, 28, 1))
 batch_ys = np.eye(10)[np.random.randint(0, 10, 20)]

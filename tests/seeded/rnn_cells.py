@@ -38,7 +38,7 @@ sess.run(tf.global_variables_initializer())
 
 for v in tf.global_variables():
     value = sess.run(v)
-    print(v.op.name, value.shape, '%.9g' % value.sum(), '%.9g' % value.flat[0])
+    print(v.op.name, value.shape, '%.9g' % value.astype(np.float64).sum(), '%.9g' % value.flat[0])
 
 for i in range(10):
     l, _ = sess.run([loss, train], feed_dict={X: x_data, Y: y_data})
