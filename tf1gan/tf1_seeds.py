@@ -81,10 +81,8 @@ def _marked_graph():
 
 def _tf1_graph():
     """The default graph if it takes TF 1.15's rule (use_tf1_seeds) and has a seed, else None."""
-    if context.executing_eagerly():
-        return None
-    graph = ops.get_default_graph()
-    return graph if graph in _COUNTS and graph.seed is not None else None
+    graph = _marked_graph()
+    return graph if graph is not None and graph.seed is not None else None
 
 
 def get_seed(op_seed):
