@@ -20,7 +20,8 @@ pytestmark = pytest.mark.tf115
 
 # Two short epochs of the listings (55 iterations each), as tests/test_script_listings.py runs them.
 SHORT = dict(total_epoch=2, batch_size=1000)
-SCRIPTS = ('snippet', 'lecture_linear_regression', 'core_variables', 'layers_cnn', 'dropout_mlp', 'rnn_cells')
+SCRIPTS = ('snippet', 'lecture_linear_regression', 'core_variables', 'layers_cnn', 'dropout_mlp', 'rnn_cells',
+           'contrib_layers')
 LISTINGS = {'9.1': listing_9_1, '9.2': listing_9_2}
 MODELS = {'9.1': 'gan', '9.2': 'cgan'}
 needs_listings = pytest.mark.skipif(not SEED.exists(), reason=f'needs the book chapter\'s text ({SEED})')
@@ -113,11 +114,30 @@ def test_tf_layers_conv_batch_norm_and_dropout_under_a_training_placeholder_take
     assert_same_initial_values(runs, name)
 
 
-def test_rnn_cells_make_tf115s_variables(runs):
-    """Names, shapes and dtypes; the values of the cells under dynamic_rnn's while loop are not TF 1.15's
-    (BUILD.md's table)."""
-    expected, values = runs.initial_values('rnn_cells')
-    assert {k: (v.shape, v.dtype) for k, v in values.items()} == {k: (v.shape, v.dtype) for k, v in expected.items()}
+def assert_same_steps(runs, name, steps=10):
+    """The value each training step printed (`<step> ... <value>` lines), TF 1.15's to the kernels'
+    rounding: measured at most 1.6e-7 apart, relatively, over these scripts' ten steps."""
+    values = [[float(line.split()[-1]) for line in printed.splitlines() if line.split()[0].isdigit()]
+              for printed in (runs.tf1gan(name), runs.tf115[name])]
+    assert len(values[1]) == steps
+    np.testing.assert_allclose(values[0], values[1], rtol=1e-6, atol=0)
+
+
+def test_rnn_cells_under_dynamic_rnn_and_static_rnn_take_tf115s_seeds(runs):
+    """BasicLSTMCell (its gates' tf.split), DropoutWrapper, MultiRNNCell under dynamic_rnn, GRUCell under
+    static_rnn: TF 1.15's ops (tf1gan.tf1_seeds), so every variable starts from TF 1.15's values, and the
+    dropout masks drawn at run time are TF 1.15's: ten Adam steps lose what TF 1.15's did."""
+    assert_same_initial_values(runs, 'rnn_cells')
+    assert_same_steps(runs, 'rnn_cells')
+
+
+def test_tf_contrib_layers_rnn_and_seq2seq_take_tf115s_seeds(runs):
+    """contrib.layers' conv2d, batch_norm under a training placeholder, pools, conv2d_transpose, flatten,
+    dropout, fully_connected, layer_norm with its initializers and regularizer; contrib.rnn's cells,
+    wrappers and static RNNs; seq2seq.sequence_loss (tf1gan.script.contrib): TF 1.15's variables and steps."""
+    assert_same_initial_values(runs, 'contrib_layers')
+    assert_same_steps(runs, 'contrib_layers')
+    assert runs.tf1gan('contrib_layers').splitlines()[-1] == runs.tf115['contrib_layers'].splitlines()[-1]
 
 
 @pytest.mark.slow  # with the two below, about a minute on 2 idle cores: MNIST and 110 iterations in each TF

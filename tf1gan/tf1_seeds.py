@@ -25,18 +25,24 @@ arithmetic: only later ops' ids, so their seeds, depend on it): a convolution la
 a `dilation_rate` constant (nn_ops.Convolution), conv2d_transpose computed its output size from
 the input's dynamic shape, flatten reshaped to (the dynamic batch size, -1), and dropout (tf.nn's,
 and tf.layers' through it) was `x * (1 / (1 - rate)) * cast(mask)` where TF 2.21 selects with
-`where(mask, ...)` (the same numbers but for division's rounding by a tensor rate).
+`where(mask, ...)` (the same numbers but for division's rounding by a tensor rate); tf.split (so
+BasicLSTMCell's gates) converted a number of pieces to a constant first; a TensorArray's size
+(dynamic_rnn's outputs) was an op; and tf.ones/tf.zeros of a shape holding a tensor made the ops
+NumPy 1.18's `np.prod(shape) < 1000` made of it. Not made: tf.tensordot (tf.layers.dense on an
+input of rank 3 or more) of a fully known operand, which TF 1.15 always transposed and reshaped.
 """
 import functools
 import weakref
 
 from tensorflow.python.eager import context
-from tensorflow.python.framework import dtypes, ops, random_seed
-from tensorflow.python.ops import (array_ops, array_ops_stack, gen_random_ops, init_ops, math_ops, random_ops,
+from tensorflow.python.framework import dtypes, ops, random_seed, tensor as tensor_lib
+from tensorflow.python.ops import (array_ops, array_ops_stack, gen_array_ops, gen_random_ops, init_ops, math_ops, random_ops,
                                    shape_util, variable_scope)
 
 _TF2_GET_SEED = random_seed.get_seed
 _TF2_RANDOM_UNIFORM = random_ops.random_uniform
+_TF2_SPLIT = gen_array_ops.split
+_TF2_CONSTANT_IF_SMALL = array_ops._constant_if_small
 _COUNTS = weakref.WeakKeyDictionary()  # graph -> _Count, for the graphs that use TF 1.15's rule
 
 
@@ -152,7 +158,7 @@ class _DefaultInitializer(init_ops.Initializer):
 def _use_tf115_layer_ops():
     """Once per process: tf_keras' convolution, transposed convolution and flatten layers, and dropout,
     make TF 1.15's ops in a marked graph (their own everywhere else)."""
-    from tensorflow.python.ops import nn_ops
+    from tensorflow.python.ops import nn_ops, tensor_array_ops
     from tf_keras.src.layers.convolutional import base_conv, conv2d_transpose
     from tf_keras.src.layers.reshaping import flatten
     # tf.nn.dropout of either API, and tf_keras' Dropout through it, call nn_ops._dropout.
@@ -161,6 +167,12 @@ def _use_tf115_layer_ops():
     conv2d_transpose.Conv2DTranspose.call = _in_marked_graphs(conv2d_transpose.Conv2DTranspose.call,
                                                               _conv2d_transpose_call)
     flatten.Flatten.call = _in_marked_graphs(flatten.Flatten.call, _flatten_call)
+    # tf.ones / tf.zeros with a shape that holds a tensor.
+    array_ops._constant_if_small = _when_marked(array_ops._constant_if_small, _constant_if_small)
+    # The RNN cells (BasicLSTMCell's gates) and tf.split with a number of pieces; dynamic_rnn's outputs.
+    gen_array_ops.split = _when_marked(gen_array_ops.split, _split)
+    tensor_array_ops._GraphTensorArray.size = _when_marked(tensor_array_ops._GraphTensorArray.size,
+                                                           _tensor_array_size)
 
 
 def _when_marked(tf2_function, tf115_function):
@@ -228,6 +240,33 @@ def _flatten_call(tf2_call, layer, inputs):
     outputs = array_ops.reshape(inputs, (batch_size or array_ops.shape(inputs)[0], -1))
     outputs.set_shape(layer.compute_output_shape(inputs.shape))
     return outputs
+
+
+def _constant_if_small(value, shape, dtype, name, layout=None):
+    """array_ops._constant_if_small (tf.ones, tf.zeros) as it ran under TF 1.15's NumPy (1.18): for a
+    shape that holds a tensor, `np.prod(shape) < 1000` multiplied the shape out as Python objects
+    (a Mul op per tensor on the way) and compared (a Less op) before failing; NumPy 2 fails first."""
+    import functools
+    import operator
+    if isinstance(shape, (list, tuple)) and len(shape) > 1 and any(isinstance(d, tensor_lib.Tensor) for d in shape):
+        try:
+            bool(functools.reduce(operator.mul, shape) < 1000)
+        except TypeError:
+            return None
+    return _TF2_CONSTANT_IF_SMALL(value, shape, dtype, name, layout=layout)
+
+
+def _split(axis, value, num_split, name=None):
+    """TF 1.15's array_ops.split began with `convert_to_tensor(num_or_size_splits)`, a constant
+    even for a number of pieces, before its Split op (TF 2.21 converts only a list of sizes)."""
+    ops.convert_to_tensor(num_split)
+    return _TF2_SPLIT(axis=axis, value=value, num_split=num_split, name=name)
+
+
+def _tensor_array_size(tensor_array, name=None):
+    """TF 1.15's TensorArray.size() was a TensorArraySizeV3 op (TF 2.21 returns the size it was given)."""
+    from tensorflow.python.ops import gen_data_flow_ops
+    return gen_data_flow_ops.tensor_array_size_v3(handle=tensor_array._handle, flow_in=tensor_array.flow, name=name)
 
 
 def _dropout(x, rate, noise_shape, uniform_sampler, dummy_rng_step, name, default_name):

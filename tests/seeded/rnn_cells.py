@@ -22,7 +22,10 @@ x_one_hot = tf.one_hot(X, num_classes)
 cells = [tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.BasicLSTMCell(num_units=num_classes), output_keep_prob=0.8),
          tf.nn.rnn_cell.BasicRNNCell(num_units=num_classes)]
 cell = tf.nn.rnn_cell.MultiRNNCell(cells, state_is_tuple=True)
-outputs, _states = tf.nn.dynamic_rnn(cell, x_one_hot, dtype=tf.float32)
+# One iteration at a time: DropoutWrapper draws its output mask inside dynamic_rnn's while loop, and
+# no later iteration waits for it, so iterations run in parallel draw in any order (TF 1.15 itself
+# printed other losses from one run to the next with the default parallel_iterations=32).
+outputs, _states = tf.nn.dynamic_rnn(cell, x_one_hot, dtype=tf.float32, parallel_iterations=1)
 
 with tf.variable_scope('static'):
     gru = tf.nn.rnn_cell.GRUCell(num_units=num_classes)

@@ -202,6 +202,13 @@ def _assign_moving_average(variable, value, decay):
         return v1.assign_sub(variable, (variable - value) * decay, name=scope)
 
 
+def _layers_moving_average(variable, value, momentum):
+    """tf.layers.BatchNormalization's update: variable -= (variable - value) * (1 - momentum)."""
+    with v1.name_scope('AssignMovingAvg') as scope:
+        decay = 1.0 - momentum
+        return v1.assign_sub(variable, (variable - value) * decay, name=scope)
+
+
 def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, activation_fn=None,
                param_initializers=None, param_regularizers=None, updates_collections=v1.GraphKeys.UPDATE_OPS,
                is_training=True, reuse=None, variables_collections=None, outputs_collections=None, trainable=True,
@@ -247,7 +254,8 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
                     else tf.constant(1.0, shape=[channels]))
         # TF 1.15 sent a rank-4 input with UPDATE_OPS to tf.layers.BatchNormalization(fused=True),
         # which makes gamma before beta; everything else to its _fused_batch_norm: beta, then gamma.
-        if rank == 4 and updates_collections == v1.GraphKeys.UPDATE_OPS:
+        through_layers = rank == 4 and updates_collections == v1.GraphKeys.UPDATE_OPS
+        if through_layers:
             gamma, beta = make_gamma(), make_beta()
         else:
             beta, gamma = make_beta(), make_gamma()
@@ -267,7 +275,14 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
                                                                                            variance, decay)
 
         training = tf.get_static_value(is_training) if isinstance(is_training, tf.Tensor) else is_training
-        if training is None or training:
+        if (training is None or training) and through_layers:
+            # tf.layers.BatchNormalization's updates: a momentum of `decay` in training and 1.0 (no
+            # change) otherwise, chosen by a cond, and the moving averages' updates after it.
+            momentum = (_smart_cond(is_training, lambda: decay, lambda: 1.0) if training is None
+                        else tf.convert_to_tensor(decay))
+            v1.add_to_collections(updates_collections, _layers_moving_average(moving_mean, mean, momentum))
+            v1.add_to_collections(updates_collections, _layers_moving_average(moving_variance, variance, momentum))
+        elif training is None or training:
             if updates_collections is None:
                 def forced():
                     with tf.control_dependencies(updates()):
