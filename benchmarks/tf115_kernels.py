@@ -1,0 +1,72 @@
+"""Which float32 kernels round as TensorFlow 1.15's did: the same inputs through the same ops in TF 1.15
+and in this TensorFlow, and how many outputs differ (bit for bit) and by how much.
+
+    python benchmarks/tf115_kernels.py --tf115_python=<TF 1.15's python>
+
+This is why seeded TF1 scripts that start from TF 1.15's weights bit for bit still drift from its
+losses over training (BUILD.md, "Seeds: TensorFlow 1.15's numbers"). The same file runs under both
+Pythons: under TF 1.15 it only computes (--save).
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+
+def outputs():
+    """{kernel: its float32 outputs} for fixed inputs, in a TF1 graph."""
+    import tensorflow as tf
+    if hasattr(tf.compat, 'v1'):
+        tf = tf.compat.v1
+        tf.disable_eager_execution()
+    rng = np.random.RandomState(0)
+    x = tf.constant(rng.randn(100000).astype(np.float32) * 4)
+    p = tf.constant(rng.rand(100000).astype(np.float32))
+    a = tf.constant(rng.randn(256, 784).astype(np.float32))
+    b = tf.constant(rng.randn(784, 256).astype(np.float32) * 0.05)
+    kernels = {'matmul 256x784x256': tf.matmul(a, b), 'relu': tf.nn.relu(x), 'sigmoid': tf.sigmoid(x),
+               'tanh': tf.tanh(x), 'exp': tf.exp(x), 'log': tf.log(p), 'sqrt': tf.sqrt(p),
+               'sigmoid_cross_entropy_with_logits': tf.nn.sigmoid_cross_entropy_with_logits(
+                   logits=x, labels=tf.ones_like(x)),
+               'reduce_sum of 100,000': tf.reduce_sum(x), 'reduce_mean of 100,000': tf.reduce_mean(x)}
+    with tf.Session() as sess:
+        return sess.run(kernels)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--tf115_python')
+    parser.add_argument('--save', help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.save:
+        np.savez(args.save, **outputs())
+        return
+    if not args.tf115_python:
+        parser.error('--tf115_python is required')
+    os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'
+    with tempfile.TemporaryDirectory() as folder:
+        saved = os.path.join(folder, 'tf115.npz')
+        subprocess.run([args.tf115_python, __file__, '--save=' + saved], check=True, stderr=subprocess.DEVNULL)
+        theirs = dict(np.load(saved))
+    import tf1gan  # noqa: F401  (Keras 2 before TensorFlow loads, as everywhere in tf1gan)
+    mine = outputs()
+    print('| kernel | outputs | differ from TF 1.15\'s | by at most (float32 units in the last place) |')
+    print('| --- | --- | --- | --- |')
+    for name, expected in theirs.items():
+        differ = mine[name] != expected
+        print(f'| {name} | {expected.size:,} | {differ.sum():,} | {ulps(mine[name], expected).max():,} |')
+
+
+def ulps(a, b):
+    """How many float32 values lie between a and b (elementwise): 1 for neighbours."""
+    def ordered(x):  # the float32 bit patterns as integers in the floats' own order
+        bits = np.ascontiguousarray(x, np.float32).view(np.int32).astype(np.int64)
+        return np.where(bits < 0, -(bits & 0x7FFFFFFF), bits)
+    return np.abs(ordered(a) - ordered(b))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
