@@ -19,6 +19,7 @@ import numpy as np
 def outputs():
     """{kernel: its float32 outputs} for fixed inputs, in a TF1 graph."""
     import tensorflow as tf
+    from tensorflow.python.ops import gen_math_ops
     if hasattr(tf.compat, 'v1'):
         tf = tf.compat.v1
         tf.disable_eager_execution()
@@ -31,7 +32,10 @@ def outputs():
                'tanh': tf.tanh(x), 'exp': tf.exp(x), 'log': tf.log(p), 'sqrt': tf.sqrt(p),
                'sigmoid_cross_entropy_with_logits': tf.nn.sigmoid_cross_entropy_with_logits(
                    logits=x, labels=tf.ones_like(x)),
-               'reduce_sum of 100,000': tf.reduce_sum(x), 'reduce_mean of 100,000': tf.reduce_mean(x)}
+               'reduce_sum of 100,000': tf.reduce_sum(x), 'reduce_mean of 100,000': tf.reduce_mean(x),
+               # The gradients of the same outputs (the ops take sigmoid's and tanh's outputs y, and dy).
+               'SigmoidGrad (sigmoid\'s gradient)': gen_math_ops.sigmoid_grad(p, x),
+               'TanhGrad (tanh\'s gradient)': gen_math_ops.tanh_grad(p, x)}
     with tf.Session() as sess:
         return sess.run(kernels)
 
