@@ -11,6 +11,8 @@ X = tf.placeholder(tf.float32, [None, 8, 8, 1])
 Y = tf.placeholder(tf.float32, [None, 4])
 T = tf.placeholder(tf.int32, [None, 8])
 is_training = tf.placeholder(tf.bool)
+# Made before the random ops: TF 1.15's tf.ones of a shape holding a tensor made ops of its own.
+weights = tf.ones([tf.shape(T)[0], 8])
 global_step = tf.contrib.framework.get_or_create_global_step()
 
 net = tf.contrib.layers.conv2d(X, 4, [3, 3], weights_initializer=tf.contrib.layers.xavier_initializer_conv2d(),
@@ -32,7 +34,7 @@ cell = tf.contrib.rnn.MultiRNNCell([tf.contrib.rnn.DropoutWrapper(tf.contrib.rnn
                                     tf.contrib.rnn.BasicRNNCell(5)])
 stacked, _ = tf.contrib.rnn.static_rnn(cell, both, dtype=tf.float32, scope='stacked')
 sequence_logits = tf.contrib.layers.fully_connected(tf.stack(stacked, axis=1), 3, activation_fn=None)
-sequence_loss = tf.contrib.seq2seq.sequence_loss(sequence_logits, T, tf.ones([tf.shape(T)[0], 8]))
+sequence_loss = tf.contrib.seq2seq.sequence_loss(sequence_logits, T, weights)
 
 cost = (tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(logits=logits, labels=Y)) + sequence_loss
         + tf.losses.get_regularization_loss())
