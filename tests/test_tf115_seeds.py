@@ -117,7 +117,7 @@ def test_tf_layers_conv_batch_norm_and_dropout_under_a_training_placeholder_take
 def assert_same_steps(runs, name, steps=10):
     """The value each training step printed (`<step> ... <value>` lines), TF 1.15's to the kernels'
     rounding: measured at most 1.6e-7 apart, relatively, over these scripts' ten steps."""
-    values = [[float(line.split()[-1]) for line in printed.splitlines() if line.split()[0].isdigit()]
+    values = [[float(line.split()[-1]) for line in printed.splitlines() if line[:1].isdigit()]
               for printed in (runs.tf1gan(name), runs.tf115[name])]
     assert len(values[1]) == steps
     np.testing.assert_allclose(values[0], values[1], rtol=1e-6, atol=0)

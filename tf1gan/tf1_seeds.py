@@ -36,8 +36,8 @@ import weakref
 
 from tensorflow.python.eager import context
 from tensorflow.python.framework import dtypes, ops, random_seed, tensor as tensor_lib
-from tensorflow.python.ops import (array_ops, array_ops_stack, gen_array_ops, gen_random_ops, init_ops, math_ops, random_ops,
-                                   shape_util, variable_scope)
+from tensorflow.python.ops import (array_ops, array_ops_stack, gen_array_ops, gen_random_ops, init_ops, math_ops,
+                                   random_ops, shape_util, variable_scope)
 
 _TF2_GET_SEED = random_seed.get_seed
 _TF2_RANDOM_UNIFORM = random_ops.random_uniform
@@ -246,7 +246,6 @@ def _constant_if_small(value, shape, dtype, name, layout=None):
     """array_ops._constant_if_small (tf.ones, tf.zeros) as it ran under TF 1.15's NumPy (1.18): for a
     shape that holds a tensor, `np.prod(shape) < 1000` multiplied the shape out as Python objects
     (a Mul op per tensor on the way) and compared (a Less op) before failing; NumPy 2 fails first."""
-    import functools
     import operator
     if isinstance(shape, (list, tuple)) and len(shape) > 1 and any(isinstance(d, tensor_lib.Tensor) for d in shape):
         try:

@@ -275,15 +275,16 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
                                                                                            variance, decay)
 
         training = tf.get_static_value(is_training) if isinstance(is_training, tf.Tensor) else is_training
-        if (training is None or training) and through_layers:
-            # tf.layers.BatchNormalization's updates: a momentum of `decay` in training and 1.0 (no
-            # change) otherwise, chosen by a cond, and the moving averages' updates after it.
-            momentum = (_smart_cond(is_training, lambda: decay, lambda: 1.0) if training is None
-                        else tf.convert_to_tensor(decay))
-            v1.add_to_collections(updates_collections, _layers_moving_average(moving_mean, mean, momentum))
-            v1.add_to_collections(updates_collections, _layers_moving_average(moving_variance, variance, momentum))
-        elif training is None or training:
-            if updates_collections is None:
+        if training is None or training:
+            if through_layers:
+                # tf.layers.BatchNormalization's updates: a momentum of `decay` in training and 1.0 (no
+                # change) otherwise, chosen by a cond, and the moving averages' updates after it.
+                momentum = (_smart_cond(is_training, lambda: decay, lambda: 1.0) if training is None
+                            else tf.convert_to_tensor(decay))
+                v1.add_to_collections(updates_collections, _layers_moving_average(moving_mean, mean, momentum))
+                v1.add_to_collections(updates_collections,
+                                      _layers_moving_average(moving_variance, variance, momentum))
+            elif updates_collections is None:
                 def forced():
                     with tf.control_dependencies(updates()):
                         return tf.identity(outputs)
