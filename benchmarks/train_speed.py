@@ -1,11 +1,11 @@
 """Iterations per second of each listing's book loop and fast loop, side by side.
 
-    python benchmarks/train_speed.py --source_url=../shared/mnist [--models=gan,cgan,dcgan]
+    python benchmarks/train_speed.py --source_url=../shared/mnist [--models=gan,cgan,cgan_cnn,dcgan]
 
 For each model, the book loop (--loop=book: the listing's own loop) and the fast loop
 (--loop=fast) train the book's hyper-parameters in this one process, in alternating rounds
 (book, fast, book, fast, ...), each round after its own warm-up; the median round counts.
-gan, cgan: `--iterations` per round of next_batch, get_noise and the training step(s),
+gan, cgan, cgan_cnn: `--iterations` per round of next_batch, get_noise and the training step(s),
 exactly what a training run does per iteration. A third loop, "fast, TensorFlow alone",
 runs the fast loop's Session.runs on one chunk of draws fed again and again: the fast loop
 without the book's NumPy draws, which share this machine's one physical core with
@@ -13,7 +13,7 @@ TensorFlow. dcgan: `--dcgan_iterations` per round of gan_train (no pictures).
 
 Also printed: the book's arithmetic of one iteration (GFLOP: the multiply-adds of every
 dense and convolution layer, forward and backward, counted from the layer shapes; the fast
-loop does the same iteration with less, 9.1 and 9.2 computing G's forward pass once), what
+loop does the same iteration with less, the TF1 listings computing G's forward pass once), what
 that makes per second, its share of this machine's float32 matmul peak (measured first: a
 1024x1024 matmul loop inside one Session.run, the better of 1 and 2 threads), and the
 process's peak RSS.
@@ -31,25 +31,53 @@ from tf1gan import fused, input_data, listing, train
 
 import matmul  # benchmarks/matmul.py, beside this script
 
-flags.DEFINE_integer('iterations', 1100, 'gan, cgan: timed iterations per round (two epochs of the book).',
+flags.DEFINE_integer('iterations', 1100, 'gan, cgan, cgan_cnn: timed iterations per round (two epochs of the book).',
                      lower_bound=1)
 flags.DEFINE_integer('dcgan_iterations', 20, 'dcgan: timed iterations per round.', lower_bound=1)
 flags.DEFINE_integer('rounds', 3, 'Timed rounds of each loop, alternating.', lower_bound=1)
-flags.DEFINE_list('models', ['gan', 'cgan', 'dcgan'], 'Models to time.')
+flags.DEFINE_list('models', list(listing.MODELS), 'Models to time.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept.')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL, 'Where missing MNIST files come from.')
 FLAGS = flags.FLAGS
 
 
-def dense_gflop_per_iteration(model, hp):
-    """9.1 / 9.2: D's step (forward through G and D twice, D's gradients) and G's step
-    (forward through G and D, gradients back through D into G), layer by layer."""
-    labels = 10 if model == 'cgan' else 0
-    B, H, n_input = hp['batch_size'], hp['n_hidden'], 28 * 28
-    G1, G2 = 2 * B * (hp['n_noise'] + labels) * H, 2 * B * H * n_input
-    D1, D2 = 2 * B * (n_input + labels) * H, 2 * B * H * 1
-    step_D = (G1 + G2 + 2 * (D1 + D2)) + 2 * (2 * D2 + D1)  # D2: weights and inputs; D1: weights
-    step_G = (G1 + G2 + D1 + D2) + (D2 + D1 + 2 * G2 + G1)  # D's input gradients, then G's
+def forward_flop(op, batch_size):
+    """Multiply-adds x 2 of a dense or convolution layer's op (MatMul, Conv2D, or Conv2DBackpropInput:
+    conv2d_transpose), for a batch of batch_size: each kernel weight once per output position."""
+    def shape(tensor):
+        return [batch_size if d is None else d for d in tensor.shape.as_list()]
+    if op.type == 'MatMul':
+        rows, inner = shape(op.inputs[0])
+        return 2 * rows * inner * shape(op.inputs[1])[1]
+    kh, kw, k_in, k_out = shape(op.inputs[1])
+    if op.type == 'Conv2D':
+        b, h, w, _ = shape(op.outputs[0])  # an output pixel per kernel position
+    else:
+        b, h, w, _ = shape(op.inputs[2])  # conv2d_transpose: an input pixel per kernel position
+    return 2 * b * h * w * kh * kw * k_in * k_out
+
+
+def layer_flops(graph, variables, batch_size):
+    """The forward multiply-adds x 2 of each layer of a network, in the listing's order: one op per
+    kernel among `variables` (the first op that multiplies by it; D runs twice, on X and on G)."""
+    kernels = {v.handle.op.name for v in variables}
+    flops = {}
+    for op in graph.get_operations():
+        if op.type in ('MatMul', 'Conv2D', 'Conv2DBackpropInput') and not op.name.startswith('gradients'):
+            weights = op.inputs[1].op
+            if weights.type == 'ReadVariableOp' and weights.inputs[0].op.name in kernels:
+                flops.setdefault(weights.inputs[0].op.name, forward_flop(op, batch_size))
+    return list(flops.values())
+
+
+def listing_gflop_per_iteration(graph, batch_size):
+    """A TF1 listing's D step (forward through G and D twice, D's weight gradients, its input
+    gradients but the first layer's) and G step (forward through G and D, input gradients back
+    through D into G, G's weight gradients), counted layer by layer from the graph's shapes."""
+    G = layer_flops(tf.get_default_graph(), graph.vars_G, batch_size)
+    D = layer_flops(tf.get_default_graph(), graph.vars_D, batch_size)
+    step_D = (sum(G) + 2 * sum(D)) + 2 * (sum(D) + sum(D[1:]))
+    step_G = (sum(G) + sum(D)) + (sum(D) + sum(G) + sum(G[1:]))
     return (step_D + step_G) / 1e9
 
 
@@ -94,7 +122,8 @@ def listing_loops(model):
     mnist = input_data.read_data_sets(FLAGS.data_dir, one_hot=True, source_url=FLAGS.source_url)
     build = dict(n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
     with tf.Graph().as_default():
-        graph = module.build(**build)
+        graph = listing.build_graph(module, **build)
+        gflop = listing_gflop_per_iteration(graph, hp['batch_size'])
         book_sess = tf.Session()
         book_sess.run(tf.global_variables_initializer())
     with tf.Graph().as_default():
@@ -113,7 +142,7 @@ def listing_loops(model):
         'fast': lambda n: fused.run_epoch(fast_sess, fast, module, mnist, hp['batch_size'], hp['n_noise'], n),
         'fast, TensorFlow alone': tensorflow_alone,
     }
-    return loops, dense_gflop_per_iteration(model, hp), FLAGS.iterations, 50
+    return loops, gflop, FLAGS.iterations, 50
 
 
 def dcgan_loops():

@@ -1,7 +1,8 @@
 """Seeded TF1 scripts run under TensorFlow 1.15 and through tf1gan.script, and what they print,
 compared: for tests/test_tf115_seeds.py and benchmarks/tf115_agreement.py.
 
-The scripts: tests/seeded/*.py, and the book's 9.1 and 9.2 listings (from the seed text) with
+The scripts: tests/seeded/*.py, and the book's 9.1 and 9.2 listings (from the seed text) and
+examples/cgan_cnn.py (9.2's exercise in the book's style) with
 `tf.set_random_seed(1); np.random.seed(1)` put before MNIST is read, as a reader seeds them.
 Each run also writes its initial variables (`initial_values.npz`, right after the listing's
 `sess.run(tf.global_variables_initializer())`) so that they can be compared bit for bit by name.
@@ -40,9 +41,9 @@ def seeded_listing(listing, seed=1, total_epoch=None, batch_size=None, iteration
     text = text.replace('mnist = input_data.read_data_sets(',
                         f'tf.set_random_seed({seed})\nnp.random.seed({seed})\nmnist = input_data.read_data_sets(', 1)
     if total_epoch is not None:
-        text = text.replace('total_epoch = 100\n', f'total_epoch = {total_epoch}\n', 1)
+        text = re.sub(r'^total_epoch = \d+\n', f'total_epoch = {total_epoch}\n', text, count=1, flags=re.M)
     if batch_size is not None:
-        text = text.replace('batch_size = 100\n', f'batch_size = {batch_size}\n', 1)
+        text = re.sub(r'^batch_size = \d+\n', f'batch_size = {batch_size}\n', text, count=1, flags=re.M)
     if iterations is not None:
         text = text.replace('total_batch = int(mnist.train.num_examples / batch_size)\n',
                             f'total_batch = {iterations}\n', 1)

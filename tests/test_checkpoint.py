@@ -12,7 +12,7 @@ import tf1gan  # noqa: F401
 from tf1gan import checkpoint, draw, errors
 from training import epoch_lines, train as train_run
 
-MODELS = ('gan', 'cgan')
+MODELS = ('gan', 'cgan', 'cgan_cnn')
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -36,7 +36,7 @@ def trained(mnist_dir, tmp_path_factory):
     return runs
 
 
-@pytest.fixture(params=['gan', 'cgan'])
+@pytest.fixture(params=MODELS)
 def uninterrupted(request, trained):
     return (request.param, *trained[request.param])
 
@@ -151,14 +151,16 @@ def test_generate_draws_a_grid_for_dcgan(dcgan_trained):
     assert 0 <= min(r.min() for r in rows) and max(r.max() for r in rows) <= 1
 
 
-def test_generate_draws_one_row_of_the_asked_digits(trained):
-    out, _ = trained['cgan']
+@pytest.mark.parametrize('model', ['cgan', 'cgan_cnn'])
+def test_generate_draws_one_row_of_the_asked_digits(trained, model):
+    out, _ = trained[model]
     [row] = draw.draw(str(out), digits=[3, 1, 4, 1, 5])
     assert row.shape == (5, 784) and 0 <= row.min() and row.max() <= 1
 
 
-def test_generate_all_draws_ten_rows_of_num(trained):
-    out, _ = trained['cgan']
+@pytest.mark.parametrize('model', ['cgan', 'cgan_cnn'])
+def test_generate_all_draws_ten_rows_of_num(trained, model):
+    out, _ = trained[model]
     rows = draw.draw(str(out), digits='all', num=10)
     assert [r.shape for r in rows] == [(10, 784)] * 10
 
@@ -177,7 +179,7 @@ def test_generate_draws_a_grid_for_gan(trained):
 
 def test_generate_refuses_digits_for_a_gan_checkpoint(trained):
     out, _ = trained['gan']
-    with pytest.raises(draw.UsageError, match='needs a cgan run'):
+    with pytest.raises(draw.UsageError, match='needs a run of cgan or cgan_cnn'):
         draw.draw(str(out), digits=[3])
 
 

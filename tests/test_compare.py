@@ -352,3 +352,49 @@ def test_the_compare_module_does_not_import_tensorflow():
     code = 'import sys, tf1gan.compare; print("tensorflow" in sys.modules)'
     result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == 'False', result.stderr
+
+
+# --against: a run of which the book printed nothing (9.2's CNN exercise) beside another run.
+
+def runs_of_cgan_and_cgan_cnn(folder, cnn_losses):
+    """runs/cgan (the book's 9.2 losses) and runs/cgan_cnn (cnn_losses), each with a run.json and the
+    pictures of epochs 0 and 9."""
+    for name, losses in (('cgan', book_losses('cgan')), ('cgan_cnn', cnn_losses)):
+        run_dir = write_run(folder / 'runs' / name, 'cgan', losses)  # cgan_cnn prints 9.2's lines
+        write_record(run_dir, name, total_epoch=len(losses))
+        for epoch in (0, 9):
+            samples.save_rows([np.zeros((10, 784)), np.ones((10, 784))], samples.epoch_path(run_dir / 'samples', epoch))
+
+
+def test_a_run_the_book_printed_no_losses_of_is_refused_in_one_line_that_names_against(tmp_path):
+    runs_of_cgan_and_cgan_cnn(tmp_path, book_losses('cgan')[:10])
+    result = tf1gan_compare('--run_dir=cgan_cnn', cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ''
+    [line] = result.stderr.splitlines()
+    assert 'is a run of cgan_cnn: the book printed losses of gan (9.1) and cgan (9.2) only' in line
+    assert f'--against={os.path.join("runs", "cgan")}' in line
+
+
+def test_against_compares_a_run_with_another_runs_losses_and_pictures(tmp_path):
+    runs_of_cgan_and_cgan_cnn(tmp_path, book_losses('cgan')[:10])
+    result = tf1gan_compare('--run_dir=cgan_cnn', '--against=cgan', cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    cnn, dense = os.path.join('runs', 'cgan_cnn'), os.path.join('runs', 'cgan')
+    assert result.stdout.startswith(f'{os.path.join(cnn, "log.txt")} against {dense} (cgan), band:')
+    assert 'D other' in result.stdout and f"all 1 windows inside {dense}'s band" in result.stdout
+    for picture in ('compare_losses.png', 'compare_samples.png'):
+        assert (tmp_path / cnn / picture).read_bytes().startswith(b'\x89PNG')
+
+
+def test_against_says_when_a_run_leaves_the_other_runs_band(tmp_path):
+    runs_of_cgan_and_cgan_cnn(tmp_path, [(g, d) for d, g in book_losses('cgan')[:10]])
+    result = tf1gan_compare('--run_dir=cgan_cnn', '--against=cgan', cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"1 of 1 windows outside {os.path.join('runs', 'cgan')}'s band" in result.stdout
+
+
+def test_against_and_book_dir_together_are_refused_in_one_line(tmp_path):
+    runs_of_cgan_and_cgan_cnn(tmp_path, book_losses('cgan')[:10])
+    result = tf1gan_compare('--run_dir=cgan_cnn', '--against=cgan', '--book_dir=.', cwd=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert '--book_dir and --against' in result.stderr

@@ -31,9 +31,9 @@ def test_set(mnist_dir):
 
 @pytest.fixture(scope='module')
 def checkpoints(mnist_dir, tmp_path_factory):
-    """Per model (gan, cgan), the folder of a seeded 1-epoch run of 5 iterations."""
+    """Per model (gan, cgan, cgan_cnn), the folder of a seeded 1-epoch run of 5 iterations."""
     folders = {}
-    for name in ('gan', 'cgan'):
+    for name in ('gan', 'cgan', 'cgan_cnn'):
         out = tmp_path_factory.mktemp(name)
         train(name, out, 1, mnist_dir=mnist_dir, seed=3)
         folders[name] = str(out)
@@ -138,15 +138,16 @@ def test_evaluate_images_inside_a_tf1_graph_adds_nothing_to_it_and_draws_from_no
 
 # ----------------------------------------------------------------------------- checkpoints
 
-def test_a_cgan_is_scored_on_equal_numbers_of_each_digit(checkpoints, mnist_dir):
-    result = evaluate.evaluate_run(checkpoints['cgan'], num=50, data_dir=str(mnist_dir),
-                                          source_url=str(mnist_dir))
-    images, digits, model = evaluate.draw_images(checkpoints['cgan'], 50, seed=0)
-    assert model == 'cgan' and images.shape == (50, 784)
+@pytest.mark.parametrize('conditional', ['cgan', 'cgan_cnn'])
+def test_a_conditional_gan_is_scored_on_equal_numbers_of_each_digit(checkpoints, mnist_dir, conditional):
+    result = evaluate.evaluate_run(checkpoints[conditional], num=50, data_dir=str(mnist_dir),
+                                   source_url=str(mnist_dir))
+    images, digits, model = evaluate.draw_images(checkpoints[conditional], 50, seed=0)
+    assert model == conditional and images.shape == (50, 784)
     assert np.bincount(digits).tolist() == [5] * 10
     assert result['num_images'] == 50 and sum(result['class_histogram']) == 50
     assert 0 <= result['conditional_accuracy'] <= 1 and len(result['conditional_accuracy_per_digit']) == 10
-    assert result['source']['model'] == 'cgan' and result['reference_images'] == 10000
+    assert result['source']['model'] == conditional and result['reference_images'] == 10000
 
 
 def test_a_gan_is_scored_without_conditional_accuracy(checkpoints, mnist_dir):

@@ -1,4 +1,5 @@
-"""--loop=fast for 9.1 and 9.2 (tf1gan.fused): the book's iterations in an in-graph loop, the book loop's numbers."""
+"""--loop=fast for 9.1, 9.2 and its CNN version (tf1gan.fused): the book's iterations in an in-graph loop, the book
+loop's numbers."""
 import ast
 import os
 import subprocess
@@ -8,11 +9,11 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import fused, seeding
-from tf1gan.listings import cgan, gan
+from tf1gan import fused, listing, seeding
+from tf1gan.listings import cgan, cgan_cnn, gan
 from training import train as train_run
 
-MODULES = {'gan': gan, 'cgan': cgan}
+MODULES = {'gan': gan, 'cgan': cgan, 'cgan_cnn': cgan_cnn}
 
 # One seeded epoch of the book (550 iterations) in a fresh process: the first Session of a
 # process fixes TensorFlow's thread pools, and with them how the kernels round, so both loops
@@ -62,7 +63,7 @@ def test_the_fast_loop_draws_the_book_loops_pictures(both_loops):
     assert (fast / '000.png').read_bytes() == (book / '000.png').read_bytes()
 
 
-@pytest.mark.parametrize('model', ['gan', 'cgan'])
+@pytest.mark.parametrize('model', ['gan', 'cgan', 'cgan_cnn'])
 def test_epochs_that_end_inside_a_chunk_give_the_book_loops_losses(model, mnist_dir, tmp_path):
     # One process, so both loops share its thread pools; a whole chunk, then 23 iterations.
     total_batch = fused.CHUNK + 23
@@ -71,7 +72,7 @@ def test_epochs_that_end_inside_a_chunk_give_the_book_loops_losses(model, mnist_
     assert fast_history == book_history
 
 
-@pytest.mark.parametrize('model', ['gan', 'cgan'])
+@pytest.mark.parametrize('model', ['gan', 'cgan', 'cgan_cnn'])
 def test_a_book_loop_checkpoint_resumes_under_the_fast_loop_as_if_never_stopped(model, mnist_dir, tmp_path):
     whole, _ = train(model, mnist_dir, tmp_path / 'whole', 'book', total_epoch=3, total_batch=20)
     first, _ = train(model, mnist_dir, tmp_path / 'split', 'book', total_epoch=1, total_batch=20)
@@ -86,8 +87,8 @@ def build(make, model):
     return make(MODULES[model], n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
 
 
-def book_graph(listing, **hparams):
-    return listing.build(**hparams)
+def book_graph(module, **hparams):
+    return listing.build_graph(module, **hparams)
 
 
 @pytest.mark.parametrize('model', ['gan', 'cgan'])

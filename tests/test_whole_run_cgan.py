@@ -22,4 +22,4 @@ def test_cgan_digits_score_above_the_floor(cgan_run, cgan_scores):
 @pytest.mark.slow
 def test_cgan_draws_the_digit_asked_for_above_the_floor(cgan_run, cgan_scores):
     assert_above_floor(cgan_run, cgan_scores, 'conditional_accuracy', 'conditional accuracy',
-                       CONDITIONAL_ACCURACY_FLOOR)
+                       CONDITIONAL_ACCURACY_FLOOR['cgan'])

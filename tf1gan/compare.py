@@ -1,8 +1,11 @@
 """python -m tf1gan.compare --model=cgan [--run_dir=runs/cgan] [--book_dir="TensorFlow-Tutorials/09 - GAN"]
+   python -m tf1gan.compare --run_dir=runs/cgan_cnn --against=runs/cgan
 
 Compares a training run of listing 9.1 (--model=gan) or 9.2 (--model=cgan) with the runs the
-book printed (two of 9.1, one of 9.2; the book printed no DCGAN losses). It reads the run's
-<run_dir>/log.txt and
+book printed (two of 9.1, one of 9.2; the book printed no DCGAN losses), or any run that prints
+epoch lines (cgan_cnn, of which the book printed nothing) with another run, --against, in the
+same way, that run taking the book's place (its pictures too, without --book_dir). It reads the
+run's <run_dir>/log.txt and
   - writes <run_dir>/compare_losses.png (--output): the run's D and G losses per epoch over the
     book's runs, the book's band shaded, the run's 10-epoch means marked inside or outside it;
   - prints one row per 10-epoch window the run completed (epochs 0-9, 10-19, ...; epochs are
@@ -30,12 +33,12 @@ band rests on one run.
 import os
 import re
 import sys
-from typing import NamedTuple
+from typing import List, NamedTuple, Optional
 
 import numpy as np
 from absl import flags
 
-from tf1gan import book_logs, cli, errors, runlog, runs, samples  # samples selects matplotlib's Agg backend
+from tf1gan import book_logs, cli, errors, listing, runlog, runs, samples  # samples: matplotlib's Agg backend
 
 import matplotlib.image as mpimg  # noqa: E402  (after samples: no screen needed)
 import matplotlib.pyplot as plt  # noqa: E402
@@ -46,6 +49,8 @@ WINDOW = 10  # epochs per row of the table
 BAND_K = 3.0  # band half-width, in standard deviations of the printed losses within a window
 # The book's pictures, inside --book_dir (the "09 - GAN" folder of golbin/TensorFlow-Tutorials).
 BOOK_SAMPLES = {'gan': 'samples', 'cgan': 'samples2'}
+# The models whose runs print epoch lines (tf1gan.listing: log_lines), so can be compared.
+LOGGED = [model for model in listing.MODELS if listing.log_lines(model)]
 SAMPLE_NAME = re.compile(r'(\d{3,})\.png')  # samples.epoch_path's names: 000.png, 009.png, ...
 
 
@@ -64,6 +69,32 @@ def band(runs, k=BAND_K, window=WINDOW):
     windows = np.array([np.asarray(r[:count * window], dtype=float).reshape(count, window) for r in runs])
     means, spreads = windows.mean(axis=2), windows.std(axis=2, ddof=1)
     return (means - k * spreads).min(axis=0), (means + k * spreads).max(axis=0)
+
+
+class Reference(NamedTuple):
+    """What a run is compared with: the book's printed runs of its listing, or another run (--against)."""
+    name: str  # in the printed lines: "the book's listing 9.2 (1 run)", "runs/cgan (cgan)"
+    short: str  # the table's columns and the plot's legend: 'book' or 'other'
+    runs: List[book_logs.Losses]
+    sample_dir: Optional[str] = None  # another run's pictures; the book's are in --book_dir
+
+
+def book_reference(model):
+    """The runs the book printed of the listing whose lines `model` prints."""
+    books = book_logs.book_runs(listing.log_lines(model))
+    return Reference(f'the book\'s listing {book_logs.LISTING[listing.log_lines(model)]} '
+                     f'({len(books)} run{"s" if len(books) > 1 else ""})', 'book', books)
+
+
+def run_reference(run_dir):
+    """Another training run, taking the book's place (--against)."""
+    model = runs.read_record(run_dir)['model']
+    if listing.log_lines(model) is None:
+        raise errors.UsageError(f'--against={run_dir} is a run of {model}, which prints no epoch lines: expected a '
+                                f'run of {" or ".join(LOGGED)}')
+    return Reference(f'{run_dir} ({model})', 'other', [book_logs.read_log(runlog.log_path(run_dir),
+                                                                         listing.log_lines(model))],
+                     os.path.join(run_dir, 'samples'))
 
 
 class LossWindow(NamedTuple):
@@ -109,17 +140,17 @@ def verdict(row):
     return f'outside ({", ".join(outside)})' if outside else 'inside'
 
 
-def outside_lines(rows, window=WINDOW):
+def outside_lines(rows, window=WINDOW, reference='the book'):
     """One line per window and loss outside the band, in words: which window, which loss, the
     run's mean and the band."""
     return [f'epochs {row.first_epoch}-{row.first_epoch + window - 1}, {name} loss: the run\'s mean {loss.run:.4f} '
-            f'is outside the book\'s band [{loss.low:.4f}, {loss.high:.4f}] (the book\'s mean: {loss.book:.4f})'
+            f'is outside {reference}\'s band [{loss.low:.4f}, {loss.high:.4f}] ({reference}\'s mean: {loss.book:.4f})'
             for row in rows for name, loss in row.losses() if not loss.inside]
 
 
-def format_table(rows, window=WINDOW):
+def format_table(rows, window=WINDOW, short='book'):
     """The table the command prints, one line per row after a header."""
-    columns = ['D run', 'D book', 'D low', 'D high', 'G run', 'G book', 'G low', 'G high']
+    columns = ['D run', f'D {short}', 'D low', 'D high', 'G run', f'G {short}', 'G low', 'G high']
     lines = ['epochs   ' + ''.join(f'{c:>10}' for c in columns) + '  verdict']
     for row in rows:
         values = [*row.d, *row.g]
@@ -128,19 +159,21 @@ def format_table(rows, window=WINDOW):
     return lines
 
 
-def plot_losses(run, books, rows, model, path, window=WINDOW):
-    """compare_losses.png: per loss, the book's runs (grey), its band (shaded), the run (orange)
-    and the run's window means (green inside the band, red outside)."""
+def plot_losses(run, reference, rows, model, path, window=WINDOW):
+    """compare_losses.png: per loss, the reference's runs (grey: the book's, or --against's), its band
+    (shaded), the run (orange) and the run's window means (green inside the band, red outside)."""
+    books = reference.runs
     fig, axes = plt.subplots(2, 1, sharex=True, figsize=(11, 8))
     edges = [row.first_epoch for row in rows] + [rows[-1].first_epoch + window]
     for ax, name, label in zip(axes, ('d', 'g'), ('D loss', 'G loss')):
         windows = [getattr(row, name) for row in rows]
         low, high = [w.low for w in windows], [w.high for w in windows]
         ax.fill_between(edges, low + low[-1:], high + high[-1:], step='post', color='tab:blue', alpha=0.15,
-                        label=f'book band (mean ± {BAND_K:g} sd per {window} epochs)')
+                        label=f'{reference.short} band (mean ± {BAND_K:g} sd per {window} epochs)')
         for i, (book, style) in enumerate(zip(books, ('-', '--'))):
             values = getattr(book, name)
-            ax.plot(np.arange(len(values)), values, style, color='grey', lw=0.9, label=f'book run {i + 1}')
+            ax.plot(np.arange(len(values)), values, style, color='grey', lw=0.9,
+                    label=f'book run {i + 1}' if reference.short == 'book' else reference.name)
         values = getattr(run, name)
         ax.plot(np.arange(len(values)), values, color='tab:orange', lw=1.2, label='this run')
         for inside, color in ((True, 'tab:green'), (False, 'tab:red')):
@@ -154,7 +187,7 @@ def plot_losses(run, books, rows, model, path, window=WINDOW):
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc='best')
     axes[-1].set_xlabel('epoch (the loop\'s, from 0)')
-    axes[0].set_title(f'listing {book_logs.LISTING[model]} ({model}): this run against the book')
+    axes[0].set_title(f'{model}: this run against {reference.name}')
     samples.save_figure(fig, path, bbox_inches='tight')
 
 
@@ -179,18 +212,24 @@ def sample_pairs(book_dir, sample_dir, model):
     if not os.path.isdir(book_dir):
         raise errors.InputError(f'--book_dir {book_dir}: not a folder; expected the book\'s pictures, '
                                 'samples/ (9.1) and samples2/ (9.2) with NNN.png files')
-    book_epochs = _sample_epochs(book_samples, f'the book\'s listing {book_logs.LISTING[model]} pictures (NNN.png)')
+    return picture_pairs(book_samples, f'the book\'s listing {book_logs.LISTING[model]} pictures (NNN.png)',
+                         sample_dir, 'expected the sample pictures of a run of the same listing')
+
+
+def picture_pairs(reference_samples, what, sample_dir, expected):
+    """[(epoch, reference picture, run picture)] for every epoch with an NNN.png in both folders."""
+    reference_epochs = _sample_epochs(reference_samples, what)
     run_epochs = _sample_epochs(sample_dir, 'the run\'s sample pictures (NNN.png; --sample_dir)')
-    common = sorted(book_epochs & run_epochs)
+    common = sorted(reference_epochs & run_epochs)
     if not common:
-        raise errors.InputError(f'no epoch has a picture (NNN.png) in both {book_samples} and {sample_dir}: '
-                                'expected the sample pictures of a run of the same listing')
-    return [(epoch, _read_image(samples.epoch_path(book_samples, epoch)),
+        raise errors.InputError(f'no epoch has a picture (NNN.png) in both {reference_samples} and {sample_dir}: '
+                                f'{expected}')
+    return [(epoch, _read_image(samples.epoch_path(reference_samples, epoch)),
              _read_image(samples.epoch_path(sample_dir, epoch))) for epoch in common]
 
 
-def plot_samples(pairs, model, sample_dir, path):
-    """compare_samples.png: one row per epoch, the book's picture left and the run's right."""
+def plot_samples(pairs, reference, sample_dir, path):
+    """compare_samples.png: one row per epoch, the reference's picture (the book's) left and the run's right."""
     width, gap = 8.0, 0.1  # inches per picture, and between pictures (as a fraction of one)
     row_height = width * max(image.shape[0] / image.shape[1] for _, *images in pairs for image in images)
     height = len(pairs) * row_height * (1 + gap)
@@ -201,7 +240,7 @@ def plot_samples(pairs, model, sample_dir, path):
             ax.imshow(image)
             ax.set_axis_off()
         left.text(-0.01, 0.5, f'epoch {epoch}', transform=left.transAxes, ha='right', va='center')
-    axes[0][0].set_title(f'the book (listing {book_logs.LISTING[model]})')
+    axes[0][0].set_title(reference)
     axes[0][1].set_title(f'this run ({sample_dir})')
     samples.save_figure(fig, path, bbox_inches='tight')
 
@@ -209,11 +248,15 @@ def plot_samples(pairs, model, sample_dir, path):
 def define_flags():
     """The command's flags; defined only when it runs, so that importing this module for its
     functions never clashes with the flags of tf1gan.main or tf1gan.generate."""
-    flags.DEFINE_string('model', None, 'gan (listing 9.1) or cgan (listing 9.2). Without --run_dir: compare the newest '
-                        'finished run of this model (the newest of any state if none has finished). Default: the '
-                        'model the run\'s run.json names.')
+    flags.DEFINE_string('model', None, 'gan (listing 9.1) or cgan (listing 9.2); cgan_cnn with --against. Without '
+                        '--run_dir: compare the newest finished run of this model (the newest of any state if none '
+                        'has finished). Default: the model the run\'s run.json names.')
     flags.DEFINE_string('run_dir', None, 'The training run\'s folder, holding the log.txt it wrote (runs/cgan, or a '
                         'bare name under runs/). Default: the newest finished run of --model (or of gan and cgan).')
+    flags.DEFINE_string('against', None,
+                        'Another run\'s folder (runs/cgan, or a bare name under runs/) to compare with instead of '
+                        'the book: its losses make the band, its pictures sit beside the run\'s. For runs the '
+                        'book printed no losses of (cgan_cnn: --against=runs/cgan puts it beside a 9.2 run).')
     flags.DEFINE_string('output', None, 'The loss plot to write (default: <run_dir>/compare_losses.png).')
     flags.DEFINE_string('book_dir', None,
                         'Optional: the book\'s pictures, a folder holding samples/NNN.png (9.1) and samples2/NNN.png '
@@ -223,9 +266,10 @@ def define_flags():
                         'With --book_dir: the run\'s sample pictures, NNN.png (default: <run_dir>/samples).')
     flags.DEFINE_string('samples_output', None,
                         'With --book_dir: the picture comparison to write (default: <run_dir>/compare_samples.png).')
-    flags.register_validator('model', lambda v: v is None or v in book_logs.FIRST_PRINTED_EPOCH,
-                             'expected gan (listing 9.1) or cgan (listing 9.2): the book printed no '
-                             'losses of any other model (none of the DCGAN) to compare with')
+    flags.register_validator('model', lambda v: v is None or v in LOGGED,
+                             f'expected gan (listing 9.1) or cgan (listing 9.2), or with --against {", ".join(LOGGED)}: '
+                             'the book printed no losses of any other model, and the DCGAN prints no epoch lines')
+    flags.register_validator('against', lambda v: v is None or v.strip() != '', 'expected a run\'s folder')
 
 
 def run_settings(run_dir, model):
@@ -238,49 +282,61 @@ def run_settings(run_dir, model):
     record = runs.read_record(run_dir)
     if model is not None and record['model'] != model:
         raise errors.UsageError(f'{run_dir} is a run of {record["model"]}, not {model}')
-    if record['model'] not in book_logs.FIRST_PRINTED_EPOCH:
-        raise errors.UsageError(f'{run_dir} is a run of {record["model"]}: the book printed losses of gan (9.1) '
-                                'and cgan (9.2) only')
+    if record['model'] not in LOGGED:
+        raise errors.UsageError(f'{run_dir} is a run of {record["model"]}, which prints no epoch lines: the book printed '
+                                'losses of gan (9.1) and cgan (9.2) only')
     return record['model'], runs.differences_from_book(record)
 
 
-def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output):
+def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output, against=None):
     """Everything the command does after its flags are read; returns the exit status (0 or 1)."""
-    if book_dir is None and (sample_dir or samples_output):
-        raise errors.UsageError('--sample_dir and --samples_output are used only with --book_dir')
+    if book_dir is None and against is None and (sample_dir or samples_output):
+        raise errors.UsageError('--sample_dir and --samples_output are used only with --book_dir or --against')
+    if book_dir is not None and against is not None:
+        raise errors.UsageError('--book_dir and --against: expected one of them (the book\'s pictures, or those of '
+                                'the run --against names)')
     model, differ = run_settings(run_dir, model)
+    if against is None and listing.log_lines(model) != model:
+        raise errors.UsageError(f'{run_dir} is a run of {model}: the book printed losses of gan (9.1) and cgan (9.2) '
+                                f'only; --against=<another run> puts it beside that run (a 9.2 run: '
+                                f'--against={os.path.join(runs.ROOT, "cgan")})')
     log = runlog.log_path(run_dir)
-    run, books = book_logs.read_log(log, model), book_logs.book_runs(model)
+    reference = book_reference(model) if against is None else run_reference(against)
+    run, books = book_logs.read_log(log, listing.log_lines(model)), reference.runs
     if len(run.d) < WINDOW:
         raise errors.InputError(f'{log} holds {len(run.d)} epochs: the comparison needs at least one '
                                 f'full window of {WINDOW} (epochs 0-{WINDOW - 1})')
     output = cli.output_file(output or os.path.join(run_dir, 'compare_losses.png'), '--output', run_dir)
-    if book_dir is not None:  # every picture is read before anything is written
+    pictures = book_dir is not None or against is not None
+    if pictures:  # every picture is read before anything is written
         sample_dir = sample_dir or os.path.join(run_dir, 'samples')
-        pairs = sample_pairs(book_dir, sample_dir, model)
+        pairs = sample_pairs(book_dir, sample_dir, model) if against is None else picture_pairs(
+            reference.sample_dir, f'the pictures of {reference.name} (NNN.png)', sample_dir,
+            'expected runs that both drew pictures')
         samples_output = cli.output_file(samples_output or os.path.join(run_dir, 'compare_samples.png'),
                                          '--samples_output', run_dir)
 
     rows = compare(run, books)
-    plot_losses(run, books, rows, model, output)
+    plot_losses(run, reference, rows, model, output)
     written = [output]
-    if book_dir is not None:
-        plot_samples(pairs, model, sample_dir, samples_output)
+    if pictures:
+        plot_samples(pairs, f'the book (listing {book_logs.LISTING[model]})' if against is None else reference.name,
+                     sample_dir, samples_output)
         written.append(samples_output)
 
-    print(f'{log} against the book\'s listing {book_logs.LISTING[model]} '
-          f'({len(books)} run{"s" if len(books) > 1 else ""}), band: mean ± {BAND_K:g} sd per window')
+    print(f'{log} against {reference.name}, band: mean ± {BAND_K:g} sd per window')
     if differ:
         print(f'this run\'s settings are not the book\'s: {", ".join(differ)}')
-    print('\n'.join(format_table(rows)))
+    print('\n'.join(format_table(rows, short=reference.short)))
     compared = len(rows) * WINDOW
     if len(run.d) > compared:
-        print(f'epochs {compared}-{len(run.d) - 1}: not compared (not a full window, or past the book\'s '
-              f'{min(len(b.d) for b in books)} epochs)')
+        print(f'epochs {compared}-{len(run.d) - 1}: not compared (not a full window, or past '
+              f'{"the book" if against is None else against}\'s {min(len(b.d) for b in books)} epochs)')
     outside = [row for row in rows if not row.inside]
     caveat = f' (with settings that are not the book\'s: {", ".join(differ)})' if differ else ''
-    print(f'{len(outside)} of {len(rows)} windows outside the book\'s band{caveat}' if outside
-          else f'all {len(rows)} windows inside the book\'s band{caveat}')
+    whose = 'the book' if against is None else against
+    print(f'{len(outside)} of {len(rows)} windows outside {whose}\'s band{caveat}' if outside
+          else f'all {len(rows)} windows inside {whose}\'s band{caveat}')
     for path in written:
         print(f'wrote {path}')
     return 1 if outside else 0
@@ -292,8 +348,9 @@ def main(argv):
             raise errors.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
         run_dir = runs.folder_for(FLAGS.run_dir) if FLAGS.run_dir else runs.find(None, [FLAGS.model] if FLAGS.model
                                                                                   else ['gan', 'cgan'])
+        against = runs.folder_for(FLAGS.against) if FLAGS.against else None
         status = run_comparison(FLAGS.model, run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
-                                FLAGS.samples_output)
+                                FLAGS.samples_output, against)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(e.status)

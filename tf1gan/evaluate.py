@@ -31,7 +31,7 @@ import numpy as np
 from absl import flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, files, input_data, metrics, runs
+from tf1gan import cli, errors, files, input_data, listing, metrics, runs
 
 FLAGS = flags.FLAGS
 
@@ -114,12 +114,13 @@ def evaluate_images(images, labels=None, real_images=None, value_range=(0.0, 1.0
 
 def draw_images(run_dir, num, seed=None):
     """(images [num, 784] in [0, 1], requested digits [num] or None, model) from the run's newest
-    checkpoint: gan and dcgan num images, cgan num/10 of each digit 0-9."""
+    checkpoint: gan and dcgan num images, a conditional GAN (cgan, cgan_cnn) num/10 of each digit 0-9."""
     from tf1gan import draw  # imports TensorFlow
     model = runs.read_record(run_dir)['model']
-    if model == 'cgan':
+    if listing.conditional(model):
         if num % 10:
-            raise errors.UsageError(f'a cgan draws the same number of each digit: --num={num} is not a multiple of 10')
+            raise errors.UsageError(f'a {model} draws the same number of each digit: --num={num} is not a multiple '
+                                    'of 10')
         rows = draw.draw(run_dir, digits='all', num=num // 10, seed=seed)
         digits = np.concatenate([row.argmax(axis=1) for row in draw.labels_for('all', num // 10)])
         return np.concatenate(rows), digits, model
@@ -194,13 +195,13 @@ def define_flags():
     """The command's flags; defined only when it runs, so that training (--eval_every) can import
     evaluate_images without clashing with tf1gan.main's flags."""
     cli.define_run_dir('score')
-    flags.DEFINE_enum('model', None, ['gan', 'cgan', 'dcgan'],
+    flags.DEFINE_enum('model', None, list(listing.MODELS),
                       'Without --run_dir: score the newest finished run of this model (the newest of any state if none '
                       'has finished). With it: refuse a run of another model.')
     flags.DEFINE_enum('reference', None, list(REFERENCES),
                       'Instead of a run, score reference images: real (--num MNIST test images), train '
                       '(the first --num training images) or noise (uniform random pixels).')
-    flags.DEFINE_integer('num', 10000, 'Images to draw and score (cgan: a multiple of 10, --num/10 of each digit), '
+    flags.DEFINE_integer('num', 10000, 'Images to draw and score (cgan, cgan_cnn: a multiple of 10, --num/10 of each digit), '
                          'at most 100,000 (ten times the MNIST test set the figures compare with).',
                          lower_bound=2, upper_bound=100000)
     flags.DEFINE_integer('seed', 0, 'Fixes the noise the generator draws from (and the reference images picked).',
@@ -222,7 +223,7 @@ def main(argv):
     try:
         run_dir = None
         if not FLAGS.reference:
-            run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else ['gan', 'cgan', 'dcgan'])
+            run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(listing.MODELS))
         output = FLAGS.output or (os.path.join(run_dir, 'metrics.json') if run_dir else None)
         if output:
             cli.output_file(output, '--output', run_dir)

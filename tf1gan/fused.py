@@ -31,6 +31,7 @@ import numpy as np
 import tensorflow.compat.v1 as tf
 
 from tf1gan import progress
+from tf1gan.listing import build_graph
 
 # Iterations per Session.run: the progress bar moves a chunk at a time, when it is trained.
 CHUNK = 50
@@ -127,7 +128,7 @@ class FusedLoop:
     (batch_xs, batch_ys, noise), and hands back the last one's (loss_val_D, loss_val_G)."""
 
     def __init__(self, listing, n_hidden, n_noise, learning_rate):
-        self.graph = book = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
+        self.graph = book = build_graph(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
         iteration = iteration_graph_def(tf.get_default_graph(), book)
         handles = [op.outputs[0] for op in tf.get_default_graph().get_operations() if op.type == 'VarHandleOp']
         fetch_names = [book.train_D.name, book.loss_D.name, AFTER_TRAIN_D + book.train_G.name,
@@ -140,6 +141,8 @@ class FusedLoop:
 
             def body(i, loss_D, loss_G):
                 input_map = {getattr(book, name).name: batch[i] for name, batch in self.batches.items()}
+                if book.training is not None:  # batch normalization: both steps train, as the book loop feeds
+                    input_map[book.training.name] = tf.constant(True)
                 # tf.identity brings each variable's handle into the body's function graph.
                 input_map.update({handle.name: tf.identity(handle) for handle in handles})
                 train_D, loss_D, train_G, loss_G = tf.import_graph_def(

@@ -1,7 +1,7 @@
 """python -m tf1gan.generate --digits=3,1,4,1,5 --output=pi.png
 
-Draws from a trained run's newest checkpoint: for cgan the digits you ask for (--digits=all
---num=10: a 10x10 table, one row per digit), for gan and dcgan a grid of --num images. The run
+Draws from a trained run's newest checkpoint: for cgan and cgan_cnn the digits you ask for
+(--digits=all --num=10: a 10x10 table, one row per digit), for gan and dcgan a grid of --num images. The run
 is --run_dir, or else the newest finished run of --model (or of any model).
 """
 import os
@@ -18,8 +18,9 @@ cli.define_run_dir('draw from')
 flags.DEFINE_enum('model', None, list(listing.MODELS),
                   'Without --run_dir: draw from the newest finished run of this model (the newest of any state if '
                   'none has finished). With it: refuse a run of another model.')
-flags.DEFINE_string('digits', None, "cgan only: the digits to draw, e.g. 3,1,4,1,5, or 'all' for every digit.")
-flags.DEFINE_integer('num', 25, 'gan, dcgan: images in the grid; cgan with --digits=all: images per digit.',
+flags.DEFINE_string('digits', None, "cgan and cgan_cnn only: the digits to draw, e.g. 3,1,4,1,5, or 'all' for "
+                    "every digit.")
+flags.DEFINE_integer('num', 25, 'gan, dcgan: images in the grid; cgan, cgan_cnn with --digits=all: images per digit.',
                      lower_bound=1)
 flags.DEFINE_integer('seed', None, 'Fix the noise, so the same picture is drawn again.', lower_bound=0)
 flags.DEFINE_string('output', None, 'The PNG to write (folders are made as needed). Default: <run_dir>/generated.png.')

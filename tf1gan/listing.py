@@ -2,10 +2,11 @@
 
 Each entry names a listing module and the module whose train(listing, run) trains it:
 
-- gan (9.1), cgan (9.2): TF1 graph listings, trained by tf1gan.train. Such a module provides
-  HPARAMS (its section's hyper-parameters), build(n_hidden, n_noise, learning_rate) -> Graph,
-  get_noise(batch_size, n_noise), log_line(epoch, loss_val_D, loss_val_G) and
-  sample_rows(sess, graph, mnist, n_noise).
+- gan (9.1), cgan (9.2), cgan_cnn (9.2 더 해보기): TF1 graph listings, trained by tf1gan.train.
+  Such a module provides HPARAMS (its section's hyper-parameters), build(n_hidden, n_noise,
+  learning_rate) -> Graph, get_noise(batch_size, n_noise), log_line(epoch, loss_val_D,
+  loss_val_G) and sample_rows(sess, graph, mnist, n_noise); CONDITIONAL = True if G draws the
+  digits it is given (Y).
 - dcgan (모두의 딥러닝): a Keras listing that trains itself (tf1gan.listings.dcgan.train).
 
 Adding a listing is its module and one register() line here: the command line (--model, the
@@ -14,21 +15,28 @@ hyper-parameter flags it uses) and the run folders follow from the registry.
 import collections
 import importlib
 
-# The handles of one TF1 listing's graph. Y is None for 9.1, which has no labels.
-Graph = collections.namedtuple('Graph', 'X Y Z G loss_D loss_G train_D train_G vars_D vars_G')
+# The handles of one TF1 listing's graph. Y is None for 9.1, which has no labels. training is
+# None but for listings with batch normalization: a boolean placeholder the training steps feed
+# True, left at its default (False) to draw.
+Graph = collections.namedtuple('Graph', 'X Y Z G loss_D loss_G train_D train_G vars_D vars_G training',
+                               defaults=(None,))
 
-Entry = collections.namedtuple('Entry', 'module trainer description')
+Entry = collections.namedtuple('Entry', 'module trainer description log_lines', defaults=(None,))
 
 REGISTRY = {}
 
 
-def register(name, module, trainer, description):
-    """Makes listing `module` (a dotted name) available as --model=name, trained by trainer.train."""
-    REGISTRY[name] = Entry(module, trainer, description)
+def register(name, module, trainer, description, log_lines=None):
+    """Makes listing `module` (a dotted name) available as --model=name, trained by trainer.train.
+    log_lines: the book listing whose epoch lines it prints ('gan': 9.1's, 'cgan': 9.2's), for
+    tf1gan.compare; None for a listing that prints none."""
+    REGISTRY[name] = Entry(module, trainer, description, log_lines)
 
 
-register('gan', 'tf1gan.listings.gan', 'tf1gan.train', 'listing 9.1, the GAN')
-register('cgan', 'tf1gan.listings.cgan', 'tf1gan.train', 'listing 9.2, the conditional GAN')
+register('gan', 'tf1gan.listings.gan', 'tf1gan.train', 'listing 9.1, the GAN', log_lines='gan')
+register('cgan', 'tf1gan.listings.cgan', 'tf1gan.train', 'listing 9.2, the conditional GAN', log_lines='cgan')
+register('cgan_cnn', 'tf1gan.listings.cgan_cnn', 'tf1gan.train', '9.2 더 해보기, the conditional GAN with CNNs',
+         log_lines='cgan')
 register('dcgan', 'tf1gan.listings.dcgan', 'tf1gan.listings.dcgan', '모두의 딥러닝 DCGAN')
 
 MODELS = tuple(REGISTRY)
@@ -40,9 +48,27 @@ def _entry(model):
     return REGISTRY[model]
 
 
+def log_lines(model):
+    """The book listing whose epoch lines `model` prints ('gan' or 'cgan'), or None."""
+    return _entry(model).log_lines
+
+
 def load(model):
     """The module of the listing called `model`."""
     return importlib.import_module(_entry(model).module)
+
+
+def conditional(model):
+    """True if the listing called `model` draws the digits it is given (9.2 and its CNN version)."""
+    return getattr(load(model), 'CONDITIONAL', False)
+
+
+def build_graph(module, n_hidden, n_noise, learning_rate):
+    """module.build(...) as TensorFlow 1.15 built it: its tf.conds as TF 1.15 made them, so a seeded
+    graph gets TF 1.15's seeds (tf1gan.tf1_seeds), as the same listing does under tf1gan.script."""
+    from tf1gan import tf1_seeds  # imports TensorFlow, which the registry alone does not need
+    with tf1_seeds.tf115_control_flow():
+        return module.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
 
 
 def trainer(model):

@@ -1,7 +1,7 @@
 """python -m tf1gan.main --model=cgan --total_epoch=100
 
-Trains one of the books' GANs: gan (listing 9.1), cgan (listing 9.2) or dcgan (the Keras
-DCGAN of 모두의 딥러닝). Every hyper-parameter flag left unset takes the listing's value;
+Trains one of the books' GANs: gan (listing 9.1), cgan (listing 9.2), cgan_cnn (9.2's exercise:
+its generator and discriminator as CNNs) or dcgan (the Keras DCGAN of 모두의 딥러닝). Every hyper-parameter flag left unset takes the listing's value;
 flags/<model>.flags hold each listing's settings (--flagfile=flags/cgan.flags).
 """
 import signal
@@ -15,7 +15,8 @@ from tf1gan import cli, errors, input_data, keras_semantics, listing, progress, 
 FLAGS = flags.FLAGS
 
 flags.DEFINE_enum('model', None, listing.MODELS,
-                  'Which listing to run: gan (9.1), cgan (9.2) or dcgan (모두의 딥러닝 DCGAN).')
+                  'Which listing to run: ' + ', '.join(f'{name} ({entry.description})'
+                                                       for name, entry in listing.REGISTRY.items()) + '.')
 flags.DEFINE_integer('total_epoch', None,
                      'Epochs to train (default: the listing\'s, 100). For dcgan, iterations: the listing\'s '
                      'gan_train(epoch=4001) argument, which counts iterations.', lower_bound=1)

@@ -31,13 +31,14 @@ BasicLSTMCell's gates) converted a number of pieces to a constant first; a Tenso
 NumPy 1.18's `np.prod(shape) < 1000` made of it. Not made: tf.tensordot (tf.layers.dense on an
 input of rank 3 or more) of a fully known operand, which TF 1.15 always transposed and reshaped.
 """
+import contextlib
 import functools
 import weakref
 
 from tensorflow.python.eager import context
 from tensorflow.python.framework import dtypes, ops, random_seed, tensor as tensor_lib
-from tensorflow.python.ops import (array_ops, array_ops_stack, gen_array_ops, gen_random_ops, init_ops, math_ops,
-                                   random_ops, shape_util, variable_scope)
+from tensorflow.python.ops import (array_ops, array_ops_stack, control_flow_util, gen_array_ops, gen_random_ops,
+                                   init_ops, math_ops, random_ops, shape_util, variable_scope)
 
 _TF2_GET_SEED = random_seed.get_seed
 _TF2_RANDOM_UNIFORM = random_ops.random_uniform
@@ -64,12 +65,36 @@ class _Count:
     def _made_by_tf115(self, op):
         if op.type == 'VarIsInitializedOp':
             return 0
+        if op.type in ('AssignVariableOp', 'AssignAddVariableOp', 'AssignSubVariableOp') and \
+                op.inputs[0].op.type == 'Switch':
+            # An assignment inside TF 1.15's tf.cond (batch normalization's moving averages
+            # under a training placeholder): its RefVariable went through a RefSwitch of its own.
+            return 2
         if op.type == 'ReadVariableOp':
-            handle = op.inputs[0].op.name
+            handle = op.inputs[0].op
+            # Inside TF 1.15's tf.cond a variable is read through a Switch of it; TF 1.15's
+            # RefVariable had one Switch of its snapshot there, where TF 2.21 has a Switch of
+            # the handle and this read: it is the variable's read, no op TF 1.15 made.
+            while handle.type == 'Switch':
+                handle = handle.inputs[0].op
+            handle = handle.name
             if handle in self.read:
                 return 0
             self.read.add(handle)
         return 1
+
+
+@contextlib.contextmanager
+def tf115_control_flow():
+    """tf.cond and tf.while_loop made inside as TF 1.15 made them: Switch and Merge in the graph
+    itself, not TF 2's If and While over function graphs, so a listing's ops (so its seeds) are
+    TF 1.15's (tf.layers.batch_normalization under a training placeholder makes four conds)."""
+    saved = control_flow_util.ENABLE_CONTROL_FLOW_V2
+    control_flow_util.ENABLE_CONTROL_FLOW_V2 = False
+    try:
+        yield
+    finally:
+        control_flow_util.ENABLE_CONTROL_FLOW_V2 = saved
 
 
 def tf115_op_count(graph):

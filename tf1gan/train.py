@@ -12,6 +12,7 @@ bit for bit. Everything around the epochs (pictures, checkpoints, log lines) is 
 import tensorflow.compat.v1 as tf
 
 from tf1gan import checkpoint, input_data, periodic_eval, progress, samples, seeding
+from tf1gan.listing import build_graph
 
 LOOPS = ('fast', 'book')
 SETTINGS = ('total_batch',)  # the run settings this loop reads, besides the listing's HPARAMS
@@ -20,7 +21,8 @@ TRAINING_IMAGES = 55000  # mnist.train: the reader keeps the first 5,000 of 60,0
 
 
 def feed(graph, **values):
-    """The feed_dict of the placeholders this graph has (9.1 has no Y)."""
+    """The feed_dict of the placeholders this graph has (9.1 has no Y; only listings with batch
+    normalization have `training`)."""
     return {getattr(graph, name): value for name, value in values.items() if getattr(graph, name) is not None}
 
 
@@ -32,8 +34,9 @@ def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch, bar
         batch_xs, batch_ys = mnist.train.next_batch(batch_size)
         noise = listing.get_noise(batch_size, n_noise)
 
-        _, loss_val_D = sess.run([graph.train_D, graph.loss_D], feed_dict=feed(graph, X=batch_xs, Y=batch_ys, Z=noise))
-        _, loss_val_G = sess.run([graph.train_G, graph.loss_G], feed_dict=feed(graph, Y=batch_ys, Z=noise))
+        _, loss_val_D = sess.run([graph.train_D, graph.loss_D],
+                                 feed_dict=feed(graph, X=batch_xs, Y=batch_ys, Z=noise, training=True))
+        _, loss_val_G = sess.run([graph.train_G, graph.loss_G], feed_dict=feed(graph, Y=batch_ys, Z=noise, training=True))
         bar.trained()
     return loss_val_D, loss_val_G
 
@@ -71,7 +74,7 @@ def _train(listing, run, mnist, total_epoch, batch_size, n_hidden, n_noise, lear
         graph = fast.graph
         epoch_loop = lambda n, bar: fused.run_epoch(sess, fast, listing, mnist, batch_size, n_noise, n, bar)  # noqa: E731
     elif loop == 'book':
-        graph = listing.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
+        graph = build_graph(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
         epoch_loop = lambda n, bar: run_epoch(sess, graph, listing, mnist, batch_size, n_noise, n, bar)  # noqa: E731
     else:
         raise ValueError(f'unknown loop {loop!r}: expected one of {", ".join(LOOPS)}')
