@@ -17,11 +17,11 @@ HP = {key: cgan_cnn.HPARAMS[key] for key in ('n_hidden', 'n_noise', 'learning_ra
 
 # The layers the listing writes, in its order: G from noise and label up to 28x28x1, D down to one logit.
 EXPECTED_VARS = {
-    'G': [('generator/dense/kernel', (138, 3136)), ('generator/dense/bias', (3136,)),
-          ('generator/batch_normalization/gamma', (3136,)), ('generator/batch_normalization/beta', (3136,)),
-          ('generator/conv2d_transpose/kernel', (4, 4, 32, 64)), ('generator/conv2d_transpose/bias', (32,)),
-          ('generator/batch_normalization_1/gamma', (32,)), ('generator/batch_normalization_1/beta', (32,)),
-          ('generator/conv2d_transpose_1/kernel', (4, 4, 1, 32)), ('generator/conv2d_transpose_1/bias', (1,))],
+    'G': [('generator/dense/kernel', (138, 6272)), ('generator/dense/bias', (6272,)),
+          ('generator/batch_normalization/gamma', (6272,)), ('generator/batch_normalization/beta', (6272,)),
+          ('generator/conv2d_transpose/kernel', (4, 4, 64, 128)), ('generator/conv2d_transpose/bias', (64,)),
+          ('generator/batch_normalization_1/gamma', (64,)), ('generator/batch_normalization_1/beta', (64,)),
+          ('generator/conv2d_transpose_1/kernel', (4, 4, 1, 64)), ('generator/conv2d_transpose_1/bias', (1,))],
     'D': [('discriminator/conv2d/kernel', (3, 3, 11, 32)), ('discriminator/conv2d/bias', (32,)),
           ('discriminator/conv2d_1/kernel', (3, 3, 32, 64)), ('discriminator/conv2d_1/bias', (64,)),
           ('discriminator/batch_normalization/gamma', (64,)), ('discriminator/batch_normalization/beta', (64,)),

@@ -34,17 +34,17 @@ def build(n_hidden, n_noise, learning_rate):
     # when drawing: the training steps feed True, pictures and `generate` leave the default.
     is_training = tf.placeholder_with_default(False, [])
 
-    # 생성자: noise and label -> 7x7x64 -> 14x14x32 -> 28x28x1. 4x4 kernels with stride 2,
+    # 생성자: noise and label -> 7x7x128 -> 14x14x64 -> 28x28x1. 4x4 kernels with stride 2,
     # so each output pixel gets the same number of input pixels (no checkerboard).
     def generator(noise, labels):
         with tf.variable_scope('generator'):
             inputs = tf.concat([noise, labels], 1)
 
-            hidden = tf.layers.dense(inputs, 7 * 7 * 64)
+            hidden = tf.layers.dense(inputs, 7 * 7 * 128)
             hidden = tf.nn.relu(tf.layers.batch_normalization(hidden, training=is_training))
-            hidden = tf.reshape(hidden, [-1, 7, 7, 64])
+            hidden = tf.reshape(hidden, [-1, 7, 7, 128])
 
-            hidden = tf.layers.conv2d_transpose(hidden, 32, [4, 4], strides=2, padding='same')
+            hidden = tf.layers.conv2d_transpose(hidden, 64, [4, 4], strides=2, padding='same')
             hidden = tf.nn.relu(tf.layers.batch_normalization(hidden, training=is_training))
 
             output = tf.layers.conv2d_transpose(hidden, 1, [4, 4], strides=2, padding='same',
