@@ -163,13 +163,14 @@ def plot_losses(run, reference, rows, model, path, window=WINDOW):
     """compare_losses.png: per loss, the reference's runs (grey: the book's, or --against's), its band
     (shaded), the run (orange) and the run's window means (green inside the band, red outside)."""
     books = reference.runs
+    whose = 'book' if reference.short == 'book' else f"{reference.name}'s"
     fig, axes = plt.subplots(2, 1, sharex=True, figsize=(11, 8))
     edges = [row.first_epoch for row in rows] + [rows[-1].first_epoch + window]
     for ax, name, label in zip(axes, ('d', 'g'), ('D loss', 'G loss')):
         windows = [getattr(row, name) for row in rows]
         low, high = [w.low for w in windows], [w.high for w in windows]
         ax.fill_between(edges, low + low[-1:], high + high[-1:], step='post', color='tab:blue', alpha=0.15,
-                        label=f'{reference.short} band (mean ± {BAND_K:g} sd per {window} epochs)')
+                        label=f'{whose} band (mean ± {BAND_K:g} sd per {window} epochs)')
         for i, (book, style) in enumerate(zip(books, ('-', '--'))):
             values = getattr(book, name)
             ax.plot(np.arange(len(values)), values, style, color='grey', lw=0.9,
