@@ -8,8 +8,12 @@ feeds the same inputs and records the same things. Per contrib name, the records
 - strings, booleans, integers: exactly; `draw/...`, random values drawn from explicit op seeds: bit
   for bit (TensorFlow's Philox kernels give the same numbers in 1.15 and 2.21);
 - other values, computed from the same weights and inputs: within 8 float32 ulps of the array's
-  largest magnitude (8 * 1.19e-7 * max|x|). Measured: at most 2.9 such ulps (tanh/sigmoid in the
-  cells, the fused batch norm's moving variance), zero for most arrays;
+  largest magnitude (8 * 1.19e-7 * max|x|). Measured: at most 3.8 such ulps (tanh/sigmoid in the
+  cells, the fused batch norm's moving variance), zero for most arrays. One exception: the outputs
+  of batch_norm on a rank-4 input, TensorFlow 2.21's fused batch norm, which oneDNN computes on some
+  CPUs in another order than TF 1.15's Eigen kernel: 29.2 ulps on an AMD EPYC (2026-12-07; 1.7 there
+  with TF_ENABLE_ONEDNN_OPTS=0, and under 3 on the machines before), so 64 for it: the kernel's
+  rounding, not contrib's arithmetic, which a wrong epsilon, scale or decay would move by far more;
 - `sample/...`, values drawn with seed=None (the reader's default): a two-sample Kolmogorov-Smirnov
   test of 60,000 values per side at alpha = 1e-6, i.e. a false failure once in a million runs
   (measured D = 0.0005 to 0.0053 against the critical 0.0156).
@@ -29,6 +33,7 @@ import tf115
 PROBE = pathlib.Path(__file__).with_name('contrib_probe.py')
 EPS32 = float(np.finfo(np.float32).eps)
 ULPS = 8
+FUSED_BATCH_NORM_ULPS = {'batch_norm_conv/outputs': 64}  # oneDNN's fused batch norm on some CPUs (above)
 KS_ALPHA = 1e-6
 PROBES = (
     'xavier_initializer', 'xavier_initializer_conv2d', 'xavier_initializer_normal', 'variance_scaling_initializer',
@@ -96,7 +101,8 @@ def test_contrib_name_behaves_as_in_tf_1_15(records, name):
             assert np.array_equal(found, expected), key
         else:
             scale = float(np.max(np.abs(expected))) if expected.size else 0.0
-            assert np.max(np.abs(found.astype(np.float64) - expected), initial=0.0) <= ULPS * EPS32 * scale, key
+            ulps = FUSED_BATCH_NORM_ULPS.get(f'{name}/{key}', ULPS)
+            assert np.max(np.abs(found.astype(np.float64) - expected), initial=0.0) <= ulps * EPS32 * scale, key
 
 
 ERA_SCRIPT = '''\
