@@ -15,7 +15,10 @@ A resource variable is VarHandleOp, VarIsInitializedOp, AssignVariableOp and a
 ReadVariableOp where TF 1.15's RefVariable was VariableV2, Assign and Identity, and every
 later use reads it again with one more ReadVariableOp where TF 1.15 used the Identity. So the
 VarIsInitializedOps and each variable's reads but the first are not counted; with
-RefVariables (tf1gan.script's graphs) there is nothing to leave out. TF 2.21's Keras
+RefVariables (tf1gan.script's graphs) there is nothing to leave out. Inside TF 1.15's tf.cond
+(tf1_seeds.tf115_control_flow, batch normalization under a training placeholder) a resource
+variable is read through a Switch of its handle, which stands for TF 1.15's Switch of the variable,
+and an assignment there counts 2, as TF 1.15's assignment and the RefSwitch it made. TF 2.21's Keras
 initialisers (the default of tf.layers' kernels) are stateless and never ask get_seed:
 use_tf1_seeds gives the graph's root variable scope the initialiser TF 1.15's
 tf.layers and tf.get_variable used, glorot_uniform_initializer, whose RandomUniform does.
