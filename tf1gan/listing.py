@@ -5,8 +5,7 @@ Each entry names a listing module and the module whose train(listing, run) train
 - gan (9.1), cgan (9.2), cgan_cnn (9.2 더 해보기): TF1 graph listings, trained by tf1gan.train.
   Such a module provides HPARAMS (its section's hyper-parameters), build(n_hidden, n_noise,
   learning_rate) -> Graph, get_noise(batch_size, n_noise), log_line(epoch, loss_val_D,
-  loss_val_G) and sample_rows(sess, graph, mnist, n_noise); CONDITIONAL = True if G draws the
-  digits it is given (Y).
+  loss_val_G) and sample_rows(sess, graph, mnist, n_noise).
 - dcgan (모두의 딥러닝): a Keras listing that trains itself (tf1gan.listings.dcgan.train).
 
 Adding a listing is its module and one register() line here: the command line (--model, the
@@ -21,22 +20,24 @@ import importlib
 Graph = collections.namedtuple('Graph', 'X Y Z G loss_D loss_G train_D train_G vars_D vars_G training',
                                defaults=(None,))
 
-Entry = collections.namedtuple('Entry', 'module trainer description log_lines', defaults=(None,))
+Entry = collections.namedtuple('Entry', 'module trainer description log_lines conditional', defaults=(None, False))
 
 REGISTRY = {}
 
 
-def register(name, module, trainer, description, log_lines=None):
+def register(name, module, trainer, description, log_lines=None, conditional=False):
     """Makes listing `module` (a dotted name) available as --model=name, trained by trainer.train.
     log_lines: the book listing whose epoch lines it prints ('gan': 9.1's, 'cgan': 9.2's), for
-    tf1gan.compare; None for a listing that prints none."""
-    REGISTRY[name] = Entry(module, trainer, description, log_lines)
+    tf1gan.compare; None for a listing that prints none. conditional: G draws the digits it is
+    given (Y), for tf1gan.generate --digits and tf1gan.evaluate."""
+    REGISTRY[name] = Entry(module, trainer, description, log_lines, conditional)
 
 
 register('gan', 'tf1gan.listings.gan', 'tf1gan.train', 'listing 9.1, the GAN', log_lines='gan')
-register('cgan', 'tf1gan.listings.cgan', 'tf1gan.train', 'listing 9.2, the conditional GAN', log_lines='cgan')
+register('cgan', 'tf1gan.listings.cgan', 'tf1gan.train', 'listing 9.2, the conditional GAN', log_lines='cgan',
+         conditional=True)
 register('cgan_cnn', 'tf1gan.listings.cgan_cnn', 'tf1gan.train', '9.2 더 해보기, the conditional GAN with CNNs',
-         log_lines='cgan')
+         log_lines='cgan', conditional=True)
 register('dcgan', 'tf1gan.listings.dcgan', 'tf1gan.listings.dcgan', '모두의 딥러닝 DCGAN')
 
 MODELS = tuple(REGISTRY)
@@ -60,7 +61,7 @@ def load(model):
 
 def conditional(model):
     """True if the listing called `model` draws the digits it is given (9.2 and its CNN version)."""
-    return getattr(load(model), 'CONDITIONAL', False)
+    return _entry(model).conditional
 
 
 def build_graph(module, n_hidden, n_noise, learning_rate):

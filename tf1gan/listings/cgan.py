@@ -14,7 +14,6 @@ from tf1gan.listing import Graph
 
 # 9.2 하이퍼파라미터. The book calls `AdamOptimizer()`: 0.001 is its default learning rate.
 HPARAMS = dict(total_epoch=100, batch_size=100, learning_rate=0.001, n_hidden=256, n_noise=128)
-CONDITIONAL = True  # draws the digit it is given (tf1gan.generate --digits)
 n_input = 28 * 28
 n_class = 10
 

@@ -17,7 +17,6 @@ from tf1gan.listings.cgan import get_noise, log_line, sample_rows  # noqa: F401 
 
 # 하이퍼파라미터: 9.2's, but for the epochs (a CNN learns MNIST in far fewer: BUILD.md).
 HPARAMS = dict(total_epoch=10, batch_size=100, learning_rate=0.001, n_hidden=256, n_noise=128)
-CONDITIONAL = True  # draws the digit it is given (tf1gan.generate --digits)
 n_input = 28 * 28
 n_class = 10
 
