@@ -121,13 +121,13 @@ class DefaultGraphs:
     def enter(self):
         import tensorflow as tf
         from tf1gan import tf1_seeds
-        from tensorflow.python.ops import control_flow_util
         if not self.contexts:
             # TF 1.15's tf.cond and tf.while_loop (Switch/Merge, not TF 2's If/While over function
             # graphs), which RefVariables need inside a cond: tf.layers.batch_normalization with
-            # training= a placeholder assigns its moving averages there. Restored by close().
-            self.control_flow_v2 = control_flow_util.ENABLE_CONTROL_FLOW_V2
-            control_flow_util.ENABLE_CONTROL_FLOW_V2 = False
+            # training= a placeholder assigns its moving averages there. Left by close(), last.
+            control_flow = tf1_seeds.tf115_control_flow()
+            control_flow.__enter__()
+            self.contexts.append(control_flow)
         context = tf.Graph().as_default()
         context.__enter__()
         self.contexts.append(context)
@@ -140,9 +140,6 @@ class DefaultGraphs:
         self.views.tf1.reset_default_graph = self.enter
 
     def close(self):
-        if self.contexts:
-            from tensorflow.python.ops import control_flow_util
-            control_flow_util.ENABLE_CONTROL_FLOW_V2 = self.control_flow_v2
         while self.contexts:
             self.contexts.pop().__exit__(None, None, None)
         self.views.tf1.__dict__.pop('reset_default_graph', None)  # TensorFlow's own again
