@@ -303,6 +303,7 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output,
                                 f'--against={os.path.join(runs.ROOT, "cgan")})')
     log = runlog.log_path(run_dir)
     reference = book_reference(model) if against is None else run_reference(against)
+    whose = 'the book' if against is None else against  # in the lines: "<whose>'s band"
     run, books = book_logs.read_log(log, listing.log_lines(model)), reference.runs
     if len(run.d) < WINDOW:
         raise errors.InputError(f'{log} holds {len(run.d)} epochs: the comparison needs at least one '
@@ -332,10 +333,9 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output,
     compared = len(rows) * WINDOW
     if len(run.d) > compared:
         print(f'epochs {compared}-{len(run.d) - 1}: not compared (not a full window, or past '
-              f'{"the book" if against is None else against}\'s {min(len(b.d) for b in books)} epochs)')
+              f'{whose}\'s {min(len(b.d) for b in books)} epochs)')
     outside = [row for row in rows if not row.inside]
     caveat = f' (with settings that are not the book\'s: {", ".join(differ)})' if differ else ''
-    whose = 'the book' if against is None else against
     print(f'{len(outside)} of {len(rows)} windows outside {whose}\'s band{caveat}' if outside
           else f'all {len(rows)} windows inside {whose}\'s band{caveat}')
     for path in written:
