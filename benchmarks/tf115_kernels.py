@@ -17,27 +17,39 @@ import numpy as np
 
 
 def outputs():
-    """{kernel: its float32 outputs} for fixed inputs, in a TF1 graph."""
+    """{kernel: its float32 outputs} for fixed inputs, fed through placeholders in a TF1 graph (constants
+    would be folded by Grappler before any kernel runs: the folded value is not the kernel's)."""
     import tensorflow as tf
     from tensorflow.python.ops import gen_math_ops
     if hasattr(tf.compat, 'v1'):
         tf = tf.compat.v1
         tf.disable_eager_execution()
     rng = np.random.RandomState(0)
-    x = tf.constant(rng.randn(100000).astype(np.float32) * 4)
-    p = tf.constant(rng.rand(100000).astype(np.float32))
-    a = tf.constant(rng.randn(256, 784).astype(np.float32))
-    b = tf.constant(rng.randn(784, 256).astype(np.float32) * 0.05)
-    kernels = {'matmul 256x784x256': tf.matmul(a, b), 'relu': tf.nn.relu(x), 'sigmoid': tf.sigmoid(x),
+    values = {'x': rng.randn(100000).astype(np.float32) * 4, 'p': rng.rand(100000).astype(np.float32),
+              'a': rng.randn(256, 784).astype(np.float32), 'b': rng.randn(784, 256).astype(np.float32) * 0.05,
+              # 9.1 and 9.2's shapes: a batch of 100 images, a hidden layer of 256, D's one output.
+              'images': rng.rand(100, 784).astype(np.float32), 'kernel': rng.randn(784, 256).astype(np.float32) * 0.05,
+              'hidden': rng.rand(100, 256).astype(np.float32), 'out': rng.randn(256, 1).astype(np.float32) * 0.05,
+              'bias': rng.randn(1).astype(np.float32), 'dy': rng.randn(100, 256).astype(np.float32)}
+    fed = {name: tf.placeholder(tf.float32, value.shape) for name, value in values.items()}
+    x, p, a, b = fed['x'], fed['p'], fed['a'], fed['b']
+    kernels = {'matmul 256x784x256': tf.matmul(a, b),
+               'matmul 100x784x256 (D\'s hidden layer)': tf.matmul(fed['images'], fed['kernel']),
+               'matmul 784x100x256, transpose_a (its kernel\'s gradient)': tf.matmul(fed['images'], fed['dy'],
+                                                                                   transpose_a=True),
+               'matmul 100x256x1 + bias (D\'s output layer)': tf.nn.bias_add(tf.matmul(fed['hidden'], fed['out']),
+                                                                             fed['bias']),
+               'relu': tf.nn.relu(x), 'sigmoid': tf.sigmoid(x),
                'tanh': tf.tanh(x), 'exp': tf.exp(x), 'log': tf.log(p), 'sqrt': tf.sqrt(p),
                'sigmoid_cross_entropy_with_logits': tf.nn.sigmoid_cross_entropy_with_logits(
                    logits=x, labels=tf.ones_like(x)),
                'reduce_sum of 100,000': tf.reduce_sum(x), 'reduce_mean of 100,000': tf.reduce_mean(x),
+               'reduce_sum over a batch of 100 (a bias\'s gradient)': tf.reduce_sum(fed['dy'], 0),
                # The gradients of the same outputs (the ops take sigmoid's and tanh's outputs y, and dy).
                'SigmoidGrad (sigmoid\'s gradient)': gen_math_ops.sigmoid_grad(p, x),
                'TanhGrad (tanh\'s gradient)': gen_math_ops.tanh_grad(p, x)}
     with tf.Session() as sess:
-        return sess.run(kernels)
+        return sess.run(kernels, {fed[name]: value for name, value in values.items()})
 
 
 def main():
