@@ -20,7 +20,7 @@ def outputs():
     """{kernel: its float32 outputs} for fixed inputs, fed through placeholders in a TF1 graph (constants
     would be folded by Grappler before any kernel runs: the folded value is not the kernel's)."""
     import tensorflow as tf
-    from tensorflow.python.ops import gen_math_ops
+    from tensorflow.python.ops import gen_math_ops, gen_nn_ops
     if hasattr(tf.compat, 'v1'):
         tf = tf.compat.v1
         tf.disable_eager_execution()
@@ -44,12 +44,24 @@ def outputs():
                'sigmoid_cross_entropy_with_logits': tf.nn.sigmoid_cross_entropy_with_logits(
                    logits=x, labels=tf.ones_like(x)),
                'reduce_sum of 100,000': tf.reduce_sum(x), 'reduce_mean of 100,000': tf.reduce_mean(x),
-               'reduce_sum over a batch of 100 (a bias\'s gradient)': tf.reduce_sum(fed['dy'], 0),
+               'BiasAddGrad over a batch of 100 (a bias\'s gradient)': gen_nn_ops.bias_add_grad(fed['dy']),
                # The gradients of the same outputs (the ops take sigmoid's and tanh's outputs y, and dy).
                'SigmoidGrad (sigmoid\'s gradient)': gen_math_ops.sigmoid_grad(p, x),
                'TanhGrad (tanh\'s gradient)': gen_math_ops.tanh_grad(p, x)}
+    kernels['log1p'] = tf.log1p(p)
+    kernels['reduce_mean of 100 (a loss over the batch)'] = tf.reduce_mean(fed['hidden'][:, 0])
+    # Adam's update (ApplyAdam, or ResourceApplyAdam for TF 2's resource variables): two steps, both
+    # slots and the variable's sum of squares starting from the same values.
+    variable = tf.Variable(values['kernel'])
+    step = tf.train.AdamOptimizer(0.0002).apply_gradients([(fed['b'], variable)])
+    feed = {fed[name]: value for name, value in values.items()}
     with tf.Session() as sess:
-        return sess.run(kernels, {fed[name]: value for name, value in values.items()})
+        results = sess.run(kernels, feed)
+        sess.run(tf.global_variables_initializer())
+        sess.run(step, feed)
+        sess.run(step, {**feed, fed['b']: values['b'][::-1]})
+        results['Adam, two steps (a 784x256 kernel)'] = sess.run(variable)
+        return results
 
 
 def main():

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.tf115
 # Two short epochs of the listings (55 iterations each), as tests/test_script_listings.py runs them.
 SHORT = dict(total_epoch=2, batch_size=1000)
 SCRIPTS = ('snippet', 'lecture_linear_regression', 'core_variables', 'layers_cnn', 'dropout_mlp', 'rnn_cells',
-           'contrib_layers')
+           'contrib_layers', 'dense_sequence')
 LISTINGS = {'9.1': listing_9_1, '9.2': listing_9_2}
 MODELS = {'9.1': 'gan', '9.2': 'cgan', 'cnn': 'cgan_cnn'}
 # 9.2's exercise, the conditional GAN with CNNs, as a reader runs it: this project's own listing.
@@ -145,6 +145,13 @@ def test_tf_contrib_layers_rnn_and_seq2seq_take_tf115s_seeds(runs):
     assert_same_initial_values(runs, 'contrib_layers')
     assert_same_steps(runs, 'contrib_layers')
     assert runs.tf1gan('contrib_layers').splitlines()[-1] == runs.tf115['contrib_layers'].splitlines()[-1]
+
+
+def test_tf_tensordot_and_tf_layers_dense_on_a_sequence_take_tf115s_seeds(runs):
+    """tf.layers.dense on a [batch, time, features] input and tf.tensordot with fully known operands make
+    TF 1.15's transposes and reshapes (tf1gan.tf1_seeds), so the weights drawn after them are TF 1.15's."""
+    assert_same_initial_values(runs, 'dense_sequence')
+    assert_same_steps(runs, 'dense_sequence')
 
 
 def book_listings_and_the_cnn_example(test):

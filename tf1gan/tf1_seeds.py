@@ -31,13 +31,16 @@ and tf.layers' through it) was `x * (1 / (1 - rate)) * cast(mask)` where TF 2.21
 `where(mask, ...)` (the same numbers but for division's rounding by a tensor rate); tf.split (so
 BasicLSTMCell's gates) converted a number of pieces to a constant first; a TensorArray's size
 (dynamic_rnn's outputs) was an op; and tf.ones/tf.zeros of a shape holding a tensor made the ops
-NumPy 1.18's `np.prod(shape) < 1000` made of it. Not made: tf.tensordot (tf.layers.dense on an
-input of rank 3 or more) of a fully known operand, which TF 1.15 always transposed and reshaped.
+NumPy 1.18's `np.prod(shape) < 1000` made of it; and tf.tensordot (so tf.layers.dense on an input of
+rank 3 or more) transposed and reshaped an operand of fully known shape, and then the product, even
+where that changed nothing.
 """
 import contextlib
 import functools
+import numbers
 import weakref
 
+import numpy as np
 from tensorflow.python.eager import context
 from tensorflow.python.framework import dtypes, ops, random_seed, tensor as tensor_lib
 from tensorflow.python.ops import (array_ops, array_ops_stack, control_flow_util, gen_array_ops, gen_random_ops,
@@ -201,6 +204,14 @@ def _use_tf115_layer_ops():
     gen_array_ops.split = _when_marked(gen_array_ops.split, _split)
     tensor_array_ops._GraphTensorArray.size = _when_marked(tensor_array_ops._GraphTensorArray.size,
                                                            _tensor_array_size)
+    # tf.tensordot, and tf.layers.dense / contrib's fully_connected on an input of rank 3 or more through it:
+    # callers look it up in TensorFlow's API modules (tf_keras' Dense as tensorflow.compat.v2.tensordot).
+    import tensorflow
+    tensordot = _when_marked(math_ops.tensordot, functools.partial(_tensordot, math_ops.tensordot))
+    for api in (tensorflow, tensorflow.compat.v1, tensorflow.compat.v2):
+        for module in (api, api.linalg):
+            if getattr(module, 'tensordot', None) is math_ops.tensordot:
+                module.tensordot = tensordot
 
 
 def _when_marked(tf2_function, tf115_function):
@@ -294,6 +305,76 @@ def _tensor_array_size(tensor_array, name=None):
     """TF 1.15's TensorArray.size() was a TensorArraySizeV3 op (TF 2.21 returns the size it was given)."""
     from tensorflow.python.ops import gen_data_flow_ops
     return gen_data_flow_ops.tensor_array_size_v3(handle=tensor_array._handle, flow_in=tensor_array.flow, name=name)
+
+
+def _tensordot(tf2_tensordot, a, b, axes, name=None):
+    """TF 1.15's tf.tensordot: as TF 2.21's, but an operand of fully known shape was always transposed and
+    reshaped (a constant and an op each), and then so was the product, where TF 2.21 leaves out those
+    that change nothing."""
+    with ops.name_scope(name, 'Tensordot', [a, b, axes]) as scope:
+        a = ops.convert_to_tensor(a, name='a')
+        b = ops.convert_to_tensor(b, name='b')
+        a_axes, b_axes = _tensordot_axes(a, axes)
+        if a_axes is None:
+            return tf2_tensordot(a, b, axes, name=scope)
+        a_matrix, a_free, a_static = _tensordot_matrix(a, a_axes, flipped=False)
+        b_matrix, b_free, b_static = _tensordot_matrix(b, b_axes, flipped=True)
+        product = math_ops.matmul(a_matrix, b_matrix)
+        if isinstance(a_free, list) and isinstance(b_free, list):
+            return array_ops.reshape(product, a_free + b_free, name=scope)
+        a_free = ops.convert_to_tensor(a_free, dtype=dtypes.int32)
+        b_free = ops.convert_to_tensor(b_free, dtype=dtypes.int32)
+        result = array_ops.reshape(product, array_ops.concat([a_free, b_free], 0), name=scope)
+        if a_static is not None and b_static is not None:
+            result.set_shape(a_static + b_static)
+        return result
+
+
+def _tensordot_axes(a, axes):
+    """(a's, b's) contracted axes as lists where tf.tensordot's `axes` gives them: a number, a's rank being
+    known, or a pair of numbers or lists. Else (None, None): for axes in a tensor, or a's rank unknown,
+    TF 2.21's function makes the ops TF 1.15's made, and says what is wrong with bad axes."""
+    if isinstance(axes, numbers.Integral) and a.shape.rank is not None and 0 <= axes <= a.shape.rank:
+        return list(range(a.shape.rank - axes, a.shape.rank)), list(range(axes))
+    if isinstance(axes, (list, tuple)) and len(axes) == 2:
+        a_axes, b_axes = ([each] if isinstance(each, numbers.Integral) else each for each in axes)
+        if isinstance(a_axes, (list, tuple)) and isinstance(b_axes, (list, tuple)) and len(a_axes) == len(b_axes):
+            return list(a_axes), list(b_axes)
+    return None, None
+
+
+def _tensordot_matrix(x, axes, flipped):
+    """(x transposed and reshaped to the matrix tf.tensordot multiplies: its contracted axes last, or
+    first when flipped; its free dimensions, a list for a fully known x, else an int32 tensor; their
+    static sizes, or None for an x of unknown rank), op for op as TF 1.15 made them."""
+    if x.shape.rank is not None:
+        rank = x.shape.rank
+        axes = [axis + rank if axis < 0 else axis for axis in axes]
+        free = [axis for axis in range(rank) if axis not in axes]
+        shape = x.shape.as_list()
+        static = [shape[axis] for axis in free]
+        if x.shape.is_fully_defined():
+            size_free, size_axes = int(np.prod(static)), int(np.prod([shape[axis] for axis in axes]))
+            perm, matrix = (axes + free, [size_axes, size_free]) if flipped else (free + axes, [size_free, size_axes])
+            return array_ops.reshape(array_ops.transpose(x, perm), matrix), static, static
+        axes = ops.convert_to_tensor(axes, dtype=dtypes.int32, name='axes')
+        free = ops.convert_to_tensor(free, dtype=dtypes.int32, name='free')
+        shape = array_ops.shape(x)
+    else:
+        static = None
+        shape = array_ops.shape(x)
+        rank = array_ops.rank(x)
+        axes = ops.convert_to_tensor(axes, dtype=dtypes.int32, name='axes')
+        axes = array_ops.where(axes >= 0, axes, axes + rank)
+        free, _ = gen_array_ops.list_diff(math_ops.range(rank), axes, dtypes.int32)
+    free_dims = array_ops.gather(shape, free)
+    axes_dims = array_ops.gather(shape, axes)
+    size_free, size_axes = math_ops.reduce_prod(free_dims), math_ops.reduce_prod(axes_dims)
+    if flipped:
+        perm, matrix = array_ops.concat([axes, free], 0), array_ops_stack.stack([size_axes, size_free])
+    else:
+        perm, matrix = array_ops.concat([free, axes], 0), array_ops_stack.stack([size_free, size_axes])
+    return array_ops.reshape(array_ops.transpose(x, perm), matrix), free_dims, static
 
 
 def _dropout(x, rate, noise_shape, uniform_sampler, dummy_rng_step, name, default_name):
