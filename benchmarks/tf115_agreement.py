@@ -33,7 +33,7 @@ def main():
     parser.add_argument('--chapter')
     parser.add_argument('--python', default=sys.executable)
     args = parser.parse_args()
-    os.environ['TF1GAN_TF115_PYTHON'] = args.tf115_python
+    os.environ['TF1GAN_TF115_PYTHON'] = os.path.abspath(args.tf115_python)
 
     base = pathlib.Path(tempfile.mkdtemp(prefix='tf115_agreement-'))
     scripts = {path.stem: seeded_runs.prepare(base / path.stem, path.name, path.read_text(), None)

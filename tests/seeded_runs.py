@@ -33,11 +33,15 @@ def with_initial_values(text):
                   flags=re.M)
 
 
-def seeded_listing(listing, seed=1, total_epoch=None, batch_size=None, iterations=None):
+def seeded_listing(listing, seed=1, total_epoch=None, batch_size=None, iterations=None, one_thread=False):
     """A book listing with `tf.set_random_seed(seed); np.random.seed(seed)` before MNIST is read;
     total_epoch and batch_size changed if given; iterations: each epoch has this many iterations,
-    and each prints its `loss_val_D loss_val_G` (9 digits). `%matplotlib inline` is left out."""
+    and each prints its `loss_val_D loss_val_G` (9 digits); one_thread: its Session runs every op on
+    one thread (TensorFlow's default is the machine's cores). `%matplotlib inline` is left out."""
     text = listing.replace('%matplotlib inline\n', '')
+    if one_thread:
+        text = text.replace('sess = tf.Session()\n', 'sess = tf.Session(config=tf.ConfigProto(intra_op_parallelism_threads=1, '
+                            'inter_op_parallelism_threads=1))\n', 1)
     text = text.replace('mnist = input_data.read_data_sets(',
                         f'tf.set_random_seed({seed})\nnp.random.seed({seed})\nmnist = input_data.read_data_sets(', 1)
     if total_epoch is not None:
@@ -50,6 +54,42 @@ def seeded_listing(listing, seed=1, total_epoch=None, batch_size=None, iteration
         text = re.sub(r'\n( +)(_, loss_val_G = sess\.run\(.*\))\n',
                       r"\n\1\2\n\1print('%.9g %.9g' % (loss_val_D, loss_val_G))\n", text, count=1)
     return text
+
+
+def iteration_losses(printed):
+    """The [iterations, 2] array of (loss_val_D, loss_val_G) a listing made by seeded_listing(...,
+    iterations=n) printed."""
+    return np.array([[float(v) for v in line.split()] for line in printed.splitlines() if line[:1] in '-0123456789'])
+
+
+def main_iteration_losses(model, folder, mnist_dir, iterations, seed=1):
+    """The [iterations, 2] array of (loss_val_D, loss_val_G) of `tf1gan.main --model=<model> --seed=1
+    --loop=book`'s first epoch of `iterations` iterations, run in this process in folder: the book
+    loop's own code (tf1gan.train.run_epoch), its Session.runs recorded."""
+    import training
+    from tf1gan import train
+    losses, book_epoch = [], train.run_epoch
+
+    class Recorded:
+        def __init__(self, sess):
+            self.sess = sess
+
+        def run(self, fetches, feed_dict=None):
+            result = self.sess.run(fetches, feed_dict=feed_dict)
+            losses.append(float(result[1]))  # [train step, loss]
+            return result
+
+    train.run_epoch = lambda sess, *args, **kwargs: book_epoch(Recorded(sess), *args, **kwargs)
+    try:
+        training.train(model, folder, 1, mnist_dir=mnist_dir, seed=seed, total_batch=iterations, loop='book')
+    finally:
+        train.run_epoch = book_epoch
+    return np.array(losses).reshape(iterations, 2)
+
+
+def relative_differences(losses, reference):
+    """Each iteration's largest relative difference of its two losses from the reference's."""
+    return (np.abs(losses - reference) / np.abs(reference)).max(axis=1)
 
 
 def printed_numbers(text):
