@@ -40,6 +40,7 @@ def seeded_listing(listing, seed=1, total_epoch=None, batch_size=None, iteration
     one thread (TensorFlow's default is the machine's cores). `%matplotlib inline` is left out."""
     text = listing.replace('%matplotlib inline\n', '')
     if one_thread:
+        assert 'sess = tf.Session()\n' in text, 'the listing must make its Session with sess = tf.Session()'
         text = text.replace('sess = tf.Session()\n', 'sess = tf.Session(config=tf.ConfigProto(intra_op_parallelism_threads=1, '
                             'inter_op_parallelism_threads=1))\n', 1)
     text = text.replace('mnist = input_data.read_data_sets(',
@@ -63,7 +64,7 @@ def iteration_losses(printed):
 
 
 def main_iteration_losses(model, folder, mnist_dir, iterations, seed=1):
-    """The [iterations, 2] array of (loss_val_D, loss_val_G) of `tf1gan.main --model=<model> --seed=1
+    """The [iterations, 2] array of (loss_val_D, loss_val_G) of `tf1gan.main --model=<model> --seed=<seed>
     --loop=book`'s first epoch of `iterations` iterations, run in this process in folder: the book
     loop's own code (tf1gan.train.run_epoch), its Session.runs recorded."""
     import training

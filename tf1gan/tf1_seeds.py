@@ -351,10 +351,10 @@ def _tensordot_matrix(x, axes, flipped):
         rank = x.shape.rank
         axes = [axis + rank if axis < 0 else axis for axis in axes]
         free = [axis for axis in range(rank) if axis not in axes]
-        shape = x.shape.as_list()
-        static = [shape[axis] for axis in free]
+        known = x.shape.as_list()
+        static = [known[axis] for axis in free]
         if x.shape.is_fully_defined():
-            size_free, size_axes = int(np.prod(static)), int(np.prod([shape[axis] for axis in axes]))
+            size_free, size_axes = int(np.prod(static)), int(np.prod([known[axis] for axis in axes]))
             perm, matrix = (axes + free, [size_axes, size_free]) if flipped else (free + axes, [size_free, size_axes])
             return array_ops.reshape(array_ops.transpose(x, perm), matrix), static, static
         axes = ops.convert_to_tensor(axes, dtype=dtypes.int32, name='axes')
