@@ -40,16 +40,15 @@ def outputs():
                'matmul 100x256x1 + bias (D\'s output layer)': tf.nn.bias_add(tf.matmul(fed['hidden'], fed['out']),
                                                                              fed['bias']),
                'relu': tf.nn.relu(x), 'sigmoid': tf.sigmoid(x),
-               'tanh': tf.tanh(x), 'exp': tf.exp(x), 'log': tf.log(p), 'sqrt': tf.sqrt(p),
+               'tanh': tf.tanh(x), 'exp': tf.exp(x), 'log': tf.log(p), 'log1p': tf.log1p(p), 'sqrt': tf.sqrt(p),
                'sigmoid_cross_entropy_with_logits': tf.nn.sigmoid_cross_entropy_with_logits(
                    logits=x, labels=tf.ones_like(x)),
                'reduce_sum of 100,000': tf.reduce_sum(x), 'reduce_mean of 100,000': tf.reduce_mean(x),
+               'reduce_mean of 100 (a loss over the batch)': tf.reduce_mean(fed['hidden'][:, 0]),
                'BiasAddGrad over a batch of 100 (a bias\'s gradient)': gen_nn_ops.bias_add_grad(fed['dy']),
                # The gradients of the same outputs (the ops take sigmoid's and tanh's outputs y, and dy).
                'SigmoidGrad (sigmoid\'s gradient)': gen_math_ops.sigmoid_grad(p, x),
                'TanhGrad (tanh\'s gradient)': gen_math_ops.tanh_grad(p, x)}
-    kernels['log1p'] = tf.log1p(p)
-    kernels['reduce_mean of 100 (a loss over the batch)'] = tf.reduce_mean(fed['hidden'][:, 0])
     # Adam's update (ApplyAdam, or ResourceApplyAdam for TF 2's resource variables): two steps, both
     # slots and the variable's sum of squares starting from the same values.
     variable = tf.Variable(values['kernel'])

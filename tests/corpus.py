@@ -33,7 +33,7 @@ def falls(word, by=None):
     def check(result):
         values = values_after(word, result['stdout'])
         index = -1 if by is None else by
-        assert len(values) >= 2 and len(values) > (by or 0), f'expected more "{word}" values in: {result["stdout"]!r}'
+        assert len(values) > max(index, 1), f'expected more "{word}" values in: {result["stdout"]!r}'
         assert values[index] < values[0], f'{word}: {values[0]} -> {values[index]} (index {index}) in {values}'
     check.__doc__ = f'{word} falls' + ('' if by is None else f' within its first {by + 1} values')
     return check
