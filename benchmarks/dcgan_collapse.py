@@ -4,7 +4,7 @@
 
 A log is what `python -m tf1gan.main --flagfile=flags/dcgan.flags` prints (gzipped or not). Per window of 100
 iterations it takes the mean d_loss and g_loss; a window is collapsed ('C') when the mean
-d_loss is under 0.01 and the mean g_loss under 0.1 (tf1gan.collapse: the discriminator wins
+d_loss is under 0.01 and the mean g_loss under 0.1 (tf1gan.evaluation.collapse: the discriminator wins
 every batch and the generator's loss has stopped moving), else '-'. Prints the window string,
 the first collapsed window, every escape (a run of at least two non-collapsed windows after a
 collapsed one) and the state of the last window.
@@ -12,7 +12,7 @@ collapsed one) and the state of the last window.
 import re
 import sys
 
-from tf1gan import collapse
+from tf1gan.evaluation import collapse
 
 
 def describe(path):

@@ -2,7 +2,7 @@
 
     python benchmarks/step_profile.py [--model=gan]
 
-1. Traces `--runs` Session.runs of the fast loop (tf1gan.fused: fused.CHUNK iterations each,
+1. Traces `--runs` Session.runs of the fast loop (tf1gan.training.fused: fused.CHUNK iterations each,
    in the book's default session) with
    TensorFlow's step stats and prints the share of kernel time by kind: matmuls (with the
    bias and activation oneDNN fuses into them), Adam updates, everything else.
@@ -17,7 +17,9 @@ import numpy as np
 import tf1gan  # noqa: F401
 import tensorflow.compat.v1 as tf
 
-from tf1gan import fused, listing, seeding
+from tf1gan.training import fused
+from tf1gan.listings import registry
+from tf1gan.compat import seeding
 
 import matmul  # benchmarks/matmul.py, beside this script
 
@@ -36,7 +38,7 @@ def kind(label):
 
 
 def kernel_time_by_kind(model, runs):
-    module = listing.load(model)
+    module = registry.load(model)
     hp = module.HPARAMS
     with tf.Graph().as_default():
         seeding.seed_graph(0)

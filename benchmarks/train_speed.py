@@ -27,7 +27,9 @@ from absl import app, flags
 import tf1gan  # noqa: F401
 import tensorflow.compat.v1 as tf
 
-from tf1gan import fused, input_data, listing, train
+from tf1gan.training import fused, train
+from tf1gan.compat import input_data
+from tf1gan.listings import registry
 
 import matmul  # benchmarks/matmul.py, beside this script
 
@@ -35,7 +37,7 @@ flags.DEFINE_integer('iterations', 1100, 'gan, cgan, cgan_cnn: timed iterations 
                      lower_bound=1)
 flags.DEFINE_integer('dcgan_iterations', 20, 'dcgan: timed iterations per round.', lower_bound=1)
 flags.DEFINE_integer('rounds', 3, 'Timed rounds of each loop, alternating.', lower_bound=1)
-flags.DEFINE_list('models', list(listing.MODELS), 'Models to time.')
+flags.DEFINE_list('models', list(registry.MODELS), 'Models to time.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept.')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL, 'Where missing MNIST files come from.')
 FLAGS = flags.FLAGS
@@ -117,12 +119,12 @@ def timed_rounds(loops, iterations, warm_up):
 
 
 def listing_loops(model):
-    module = listing.load(model)
+    module = registry.load(model)
     hp = module.HPARAMS
     mnist = input_data.read_data_sets(FLAGS.data_dir, one_hot=True, source_url=FLAGS.source_url)
     build = dict(n_hidden=hp['n_hidden'], n_noise=hp['n_noise'], learning_rate=hp['learning_rate'])
     with tf.Graph().as_default():
-        graph = listing.build_graph(module, **build)
+        graph = registry.build_graph(module, **build)
         gflop = listing_gflop_per_iteration(graph, hp['batch_size'])
         book_sess = tf.Session()
         book_sess.run(tf.global_variables_initializer())

@@ -1,11 +1,11 @@
 """python scripts/train_classifier.py --source_url=../shared/mnist
 
-Trains tf1gan's MNIST classifier (tf1gan/classifier.py) on all 60,000 MNIST training images,
+Trains tf1gan's MNIST classifier (tf1gan/evaluation/classifier.py) on all 60,000 MNIST training images,
 prints its accuracy on the 10,000 test images, and writes the package data that
-tf1gan.metrics and tf1gan.evaluate use:
+tf1gan.evaluation.metrics and tf1gan.evaluate use:
 
-- tf1gan/data/mnist_classifier.weights.h5: the weights (HDF5, under 1 MB);
-- tf1gan/data/mnist_classifier.json: the test accuracy, seed, epochs and this command.
+- tf1gan/evaluation/data/mnist_classifier.weights.h5: the weights (HDF5, under 1 MB);
+- tf1gan/evaluation/data/mnist_classifier.json: the test accuracy, seed, epochs and this command.
 
 Both are written under temporary names, then renamed. Training is deterministic: the same
 --seed on the same machine gives the same weights and the same test accuracy (seeded
@@ -22,7 +22,8 @@ from absl import app, flags
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run from a checkout
 
 import tf1gan  # noqa: E402,F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, files, input_data  # noqa: E402
+from tf1gan import cli, errors, files  # noqa: E402
+from tf1gan.compat import input_data
 
 FLAGS = flags.FLAGS
 
@@ -33,8 +34,8 @@ flags.DEFINE_float('learning_rate', 0.001, 'Adam learning rate.')
 flags.DEFINE_string('data_dir', './mnist/data/', 'Where MNIST is kept.')
 flags.DEFINE_string('source_url', input_data.DEFAULT_SOURCE_URL,
                     'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder.')
-flags.DEFINE_string('output_dir', None, 'Where the weights and the .json go (default: tf1gan/data, the package '
-                    'data that tf1gan.classifier loads).')
+flags.DEFINE_string('output_dir', None, 'Where the weights and the .json go (default: tf1gan/evaluation/data, the package '
+                    'data that tf1gan.evaluation.classifier loads).')
 
 flags.register_validator('learning_rate', lambda v: v > 0, 'expected a positive number')
 flags.register_validator('output_dir', lambda v: v is None or cli.writable_folder(v),
@@ -46,7 +47,7 @@ def train(seed, epochs, batch_size, learning_rate, data_dir, source_url, log=pri
     it scores on the 10,000 test images: dict(test_accuracy, test_mnist_score)."""
     import tensorflow as tf
     import tf_keras
-    from tf1gan import classifier, metrics
+    from tf1gan.evaluation import classifier, metrics
 
     tf_keras.utils.set_random_seed(seed)  # Python, NumPy and TensorFlow's global seed
     tf.config.experimental.enable_op_determinism()
@@ -69,7 +70,7 @@ def train(seed, epochs, batch_size, learning_rate, data_dir, source_url, log=pri
 def main(argv):
     if len(argv) > 1:
         raise app.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
-    from tf1gan import classifier
+    from tf1gan.evaluation import classifier
     output_dir = FLAGS.output_dir or classifier.DATA_DIR
     started = time.time()
     try:

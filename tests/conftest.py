@@ -2,7 +2,7 @@
 
 $TF1GAN_MNIST_DIR, a folder holding the four MNIST .gz files, if set; else the reader's way,
 `./mnist/data/` of the checkout, where `python -m tf1gan.main` keeps MNIST too: missing files are
-downloaded once from the book's mirror. Every file is md5-checked (tf1gan.input_data). (This
+downloaded once from the book's mirror. Every file is md5-checked (tf1gan.compat.input_data). (This
 project's own offline machines and CI keep a copy beside the checkout, taken when it is there.)
 """
 import os
@@ -24,7 +24,8 @@ def _mnist_dir():
 @pytest.fixture(scope="session")
 def mnist_dir():
     path = _mnist_dir()
-    from tf1gan import errors, input_data
+    from tf1gan import errors
+    from tf1gan.compat import input_data
     try:
         # Verifies every file (size, md5); fetches what is missing, which only the reader's folder may lack.
         input_data.maybe_download(str(path), input_data.DEFAULT_SOURCE_URL)

@@ -66,9 +66,9 @@ def iteration_losses(printed):
 def main_iteration_losses(model, folder, mnist_dir, iterations, seed=1):
     """The [iterations, 2] array of (loss_val_D, loss_val_G) of `tf1gan.main --model=<model> --seed=<seed>
     --loop=book`'s first epoch of `iterations` iterations, run in this process in folder: the book
-    loop's own code (tf1gan.train.run_epoch), its Session.runs recorded."""
+    loop's own code (tf1gan.training.train.run_epoch), its Session.runs recorded."""
     import training
-    from tf1gan import train
+    from tf1gan.training import train
     losses, book_epoch = [], train.run_epoch
 
     class Recorded:

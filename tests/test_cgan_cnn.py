@@ -8,7 +8,8 @@ import pytest
 import tf1gan  # noqa: F401  (Keras 2 before TensorFlow)
 import tensorflow.compat.v1 as tf
 
-from tf1gan import listing, seeding
+from tf1gan.listings import registry
+from tf1gan.compat import seeding
 from tf1gan.listings import cgan_cnn
 from training import tf1gan_command
 
@@ -34,7 +35,7 @@ EXPECTED_VARS = {
 def built():
     with tf.Graph().as_default() as graph:
         seeding.seed_graph(3)
-        handles = listing.build_graph(cgan_cnn, **HP)
+        handles = registry.build_graph(cgan_cnn, **HP)
         with tf.Session(graph=graph) as sess:
             sess.run(tf.global_variables_initializer())
             yield handles, sess

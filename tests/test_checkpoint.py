@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401
-from tf1gan import checkpoint, draw, errors
+from tf1gan.runs import checkpoint, draw
+from tf1gan import errors
 from training import epoch_lines, train as train_run
 
 MODELS = ('gan', 'cgan', 'cgan_cnn')
@@ -209,7 +210,8 @@ def test_generate_writes_the_png_it_names(trained, tmp_path):
 @pytest.fixture
 def drawn_figure(monkeypatch):
     """The matplotlib figure tf1gan.generate saves, kept instead of written."""
-    from tf1gan import generate, samples
+    from tf1gan import generate
+    from tf1gan.runs import samples
     kept = []
     monkeypatch.setattr(samples, 'save_figure', lambda fig, path, **kwargs: kept.append(fig))
     return lambda *args: (generate.save_picture(*args), kept[-1])[1]

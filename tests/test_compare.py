@@ -1,4 +1,4 @@
-"""Comparing a run with the book: tf1gan.book_logs (the book's logs, and reading logs) and
+"""Comparing a run with the book: tf1gan.evaluation.book_logs (the book's logs, and reading logs) and
 python -m tf1gan.compare (the band, the table, the pictures, the exit status)."""
 import json
 import math
@@ -12,7 +12,9 @@ import numpy as np
 import pytest
 
 import book_texts
-from tf1gan import book_logs, compare, samples
+from tf1gan.evaluation import book_logs
+from tf1gan import compare
+from tf1gan.runs import samples
 from tf1gan.errors import InputError
 
 REPO = pathlib.Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import input_data, seeding
+from tf1gan.compat import input_data, seeding
 from tf1gan.listings import dcgan
 from tf_keras.layers import (Activation, BatchNormalization, Conv2D, Dense, Dropout, Flatten, LeakyReLU,
                              Reshape, UpSampling2D)
@@ -304,7 +304,7 @@ def test_the_fast_loop_gives_the_book_loops_losses_and_weights_bit_for_bit(seman
 
 
 def test_train_reads_data_dir_and_trains_for_total_epoch_iterations_into_the_run(X_small, tmp_path, monkeypatch):
-    from tf1gan import run
+    from tf1gan.training import run
     calls = []
     small_uint8 = np.round(X_small[:, :, :, 0] * 127.5 + 127.5).astype(np.uint8)
 
@@ -326,7 +326,7 @@ def test_train_reads_data_dir_and_trains_for_total_epoch_iterations_into_the_run
 
 
 def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_path):
-    from tf1gan import summaries
+    from tf1gan.training import summaries
     seeding.seed_graph(1)
     writer = summaries.Summaries(str(tmp_path))
     history = dcgan.gan_train(dcgan.build(), X_small, epoch=3, batch_size=8, saving_interval=2,
@@ -339,7 +339,7 @@ def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_
 
 @pytest.mark.slow
 def test_eval_every_judges_the_generator_every_nth_iteration_without_touching_its_draws(X_small, tmp_path):
-    from tf1gan import periodic_eval
+    from tf1gan.evaluation import periodic_eval
     test_images = np.random.RandomState(0).rand(50, 784)
     evaluation = periodic_eval.PeriodicEval(2, str(tmp_path), test_images, by_iteration=True)
     plain_lines, _, _ = seeded_run(1, X_small, tmp_path / 'plain')

@@ -1,10 +1,10 @@
-"""tf1gan.collapse and benchmarks/dcgan_collapse.py: reading a DCGAN log for the d_loss ~ 0 collapse."""
+"""tf1gan.evaluation.collapse and benchmarks/dcgan_collapse.py: reading a DCGAN log for the d_loss ~ 0 collapse."""
 import importlib.util
 import pathlib
 
 import pytest
 
-from tf1gan import collapse
+from tf1gan.evaluation import collapse
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 STUDY = REPO / 'docs' / 'dcgan-study'

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401
-from tf1gan import classifier, errors, evaluate
+from tf1gan.evaluation import classifier
+from tf1gan import errors, evaluate
 from training import train
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -84,7 +85,7 @@ def test_classifier_refuses_images_of_another_shape():
 
 
 def test_load_mnist_gives_the_readers_test_images_and_leaves_numpys_generator_alone(mnist_dir, test_set):
-    from tf1gan import input_data
+    from tf1gan.compat import input_data
     reader = input_data.read_data_sets(str(mnist_dir), source_url=str(mnist_dir))
     np.random.seed(11)
     state = np.random.get_state()[1].copy()

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tf1gan import listing
+from tf1gan.listings import registry
 from training import tf1gan_command as tf1gan
 
 
@@ -19,7 +19,7 @@ def fake_run(folder, model):
     """A run folder whose run.json records model (with its listing's settings) and no checkpoint: enough
     for the checks each command makes before it loads anything."""
     folder.mkdir(parents=True)
-    record = dict(model=model, hparams=dict(listing.load(model).HPARAMS), state='finished')
+    record = dict(model=model, hparams=dict(registry.load(model).HPARAMS), state='finished')
     (folder / 'run.json').write_text(json.dumps(record), encoding='utf-8')
     return folder
 

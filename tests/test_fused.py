@@ -1,4 +1,4 @@
-"""--loop=fast for 9.1, 9.2 and its CNN version (tf1gan.fused): the book's iterations in an in-graph loop, the book
+"""--loop=fast for 9.1, 9.2 and its CNN version (tf1gan.training.fused): the book's iterations in an in-graph loop, the book
 loop's numbers."""
 import ast
 import os
@@ -9,7 +9,9 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import fused, listing, seeding
+from tf1gan.training import fused
+from tf1gan.listings import registry
+from tf1gan.compat import seeding
 from tf1gan.listings import cgan, cgan_cnn, gan
 from training import train as train_run
 
@@ -21,9 +23,10 @@ MODULES = {'gan': gan, 'cgan': cgan, 'cgan_cnn': cgan_cnn}
 ONE_EPOCH = '''
 import contextlib, io, sys
 import tf1gan
-from tf1gan import listing, run
+from tf1gan.listings import registry
+from tf1gan.training import run
 model, loop, data_dir, out = sys.argv[1:]
-module = listing.load(model)
+module = registry.load(model)
 settings = run.Settings(model, dict(module.HPARAMS, total_epoch=1), seed=11, loop=loop, data_dir=data_dir,
                         source_url=data_dir)
 with contextlib.redirect_stdout(io.StringIO()):
@@ -88,7 +91,7 @@ def build(make, model):
 
 
 def book_graph(module, **hparams):
-    return listing.build_graph(module, **hparams)
+    return registry.build_graph(module, **hparams)
 
 
 @pytest.mark.parametrize('model', ['gan', 'cgan'])

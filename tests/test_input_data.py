@@ -1,4 +1,4 @@
-"""tf1gan.input_data: TF 1.15's MNIST reader, same numbers in the same order (see
+"""tf1gan.compat.input_data: TF 1.15's MNIST reader, same numbers in the same order (see
 shared/design/input_data.md). Expected values are computed here independently: a small IDX
 reader for the files, and the permutations drawn straight from numpy.random."""
 import functools
@@ -15,8 +15,8 @@ import threading
 import numpy as np
 import pytest
 
-from tf1gan import input_data
-from tf1gan.input_data import DataSet, MnistError, read_data_sets
+from tf1gan.compat import input_data
+from tf1gan.compat.input_data import DataSet, MnistError, read_data_sets
 
 NAMES = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz',
          't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']
@@ -368,7 +368,7 @@ def test_eagerly_the_global_seed_stands_for_the_graph_seed(tf):
 
 
 def test_importing_the_reader_does_not_import_tensorflow():
-    code = 'import sys, tf1gan.input_data; sys.exit("tensorflow" in sys.modules)'
+    code = 'import sys, tf1gan.compat.input_data; sys.exit("tensorflow" in sys.modules)'
     assert subprocess.run([sys.executable, '-c', code]).returncode == 0
 
 

@@ -1,9 +1,9 @@
-"""tf1gan.metrics on synthetic data: the MNIST score, the Frechet distance, the histogram and
+"""tf1gan.evaluation.metrics on synthetic data: the MNIST score, the Frechet distance, the histogram and
 conditional accuracy, each against what it must be by definition."""
 import numpy as np
 import pytest
 
-from tf1gan import metrics
+from tf1gan.evaluation import metrics
 
 CONFIDENT = 50.0  # a logit margin that makes softmax one-hot to float64 precision
 

@@ -7,7 +7,8 @@ import pytest
 import tensorflow.compat.v1 as tf
 
 import tf1gan  # noqa: F401
-from tf1gan import progress, runlog, summaries
+from tf1gan.training import progress, summaries
+from tf1gan.runs import runlog
 from training import train
 
 
@@ -160,7 +161,7 @@ def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(
     import sys
     import termios
     import time
-    from tf1gan import fused
+    from tf1gan.training import fused
     iterations = 8 * fused.CHUNK
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 100, 0, 0))  # a terminal 100 columns wide

@@ -1,4 +1,4 @@
-"""Run folders (tf1gan.runs, tf1gan.run): one run, one folder, never overwritten, movable, resumable."""
+"""Run folders (tf1gan.runs.folders, tf1gan.training.run): one run, one folder, never overwritten, movable, resumable."""
 import hashlib
 import json
 import os
@@ -9,7 +9,10 @@ import sys
 
 import pytest
 
-from tf1gan import errors, listing, run, runs
+from tf1gan import errors
+from tf1gan.listings import registry
+from tf1gan.training import run
+from tf1gan.runs import folders
 from training import epoch_lines, tf1gan_command as tf1gan, train
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,28 +33,28 @@ def fingerprint(folder):
 # ----------------------------------------------------------------------------- naming and finding runs
 
 def test_a_bare_run_dir_is_a_folder_under_runs_and_a_path_is_taken_as_it_is():
-    assert runs.folder_for('cgan-lr') == os.path.join('runs', 'cgan-lr')
-    assert runs.folder_for('./cgan-lr') == './cgan-lr'
-    assert runs.folder_for('/data/x') == '/data/x'
+    assert folders.folder_for('cgan-lr') == os.path.join('runs', 'cgan-lr')
+    assert folders.folder_for('./cgan-lr') == './cgan-lr'
+    assert folders.folder_for('/data/x') == '/data/x'
 
 
 def test_new_runs_take_the_next_free_name(tmp_path):
-    assert runs.next_free('cgan', tmp_path) == str(tmp_path / 'cgan')
+    assert folders.next_free('cgan', tmp_path) == str(tmp_path / 'cgan')
     (tmp_path / 'cgan').mkdir()
-    assert runs.next_free('cgan', tmp_path) == str(tmp_path / 'cgan')  # an empty folder holds nothing yet
+    assert folders.next_free('cgan', tmp_path) == str(tmp_path / 'cgan')  # an empty folder holds nothing yet
     (tmp_path / 'cgan' / 'log.txt').write_text('')
     (tmp_path / 'cgan-2').mkdir()
     (tmp_path / 'cgan-2' / 'run.json').write_text('{}')
-    assert runs.next_free('cgan', tmp_path) == str(tmp_path / 'cgan-3')
+    assert folders.next_free('cgan', tmp_path) == str(tmp_path / 'cgan-3')
 
 
 def test_whether_a_folder_holds_a_run_is_read_from_its_files(tmp_path):
-    assert not runs.holds_run(tmp_path / 'missing')
-    assert not runs.holds_run(tmp_path)
+    assert not folders.holds_run(tmp_path / 'missing')
+    assert not folders.holds_run(tmp_path)
     (tmp_path / 'checkpoints').mkdir()
-    assert not runs.holds_run(tmp_path)
+    assert not folders.holds_run(tmp_path)
     (tmp_path / 'checkpoints' / 'model.ckpt-0.index').write_bytes(b'')
-    assert runs.holds_run(tmp_path)
+    assert folders.holds_run(tmp_path)
 
 
 @pytest.mark.parametrize('content, named', [
@@ -62,7 +65,7 @@ def test_whether_a_folder_holds_a_run_is_read_from_its_files(tmp_path):
 def test_a_damaged_run_record_is_one_line_naming_it(content, named, tmp_path):
     (tmp_path / 'run.json').write_text(content)
     with pytest.raises(errors.InputError, match=named) as raised:
-        runs.read_record(tmp_path)
+        folders.read_record(tmp_path)
     assert str(tmp_path / 'run.json') in str(raised.value) and '\n' not in str(raised.value)
 
 
@@ -180,7 +183,7 @@ def test_resume_keeps_the_runs_own_settings_unless_told_otherwise(mnist_dir, tmp
 
 
 def test_an_interrupted_run_is_recorded_as_interrupted(mnist_dir, tmp_path, monkeypatch):
-    from tf1gan import samples
+    from tf1gan.runs import samples
     calls = []
 
     def interrupt(*args):
@@ -193,7 +196,7 @@ def test_an_interrupted_run_is_recorded_as_interrupted(mnist_dir, tmp_path, monk
 
 
 def test_a_run_stopped_before_its_first_checkpoint_starts_again_when_resumed(mnist_dir, tmp_path, monkeypatch):
-    from tf1gan import samples
+    from tf1gan.runs import samples
     save_rows = samples.save_rows
     monkeypatch.setattr(samples, 'save_rows', lambda *args: (_ for _ in ()).throw(KeyboardInterrupt))
     with pytest.raises(KeyboardInterrupt):
@@ -216,7 +219,7 @@ def test_a_run_whose_losses_turn_non_finite_stops_before_saving_that_epoch(mnist
 # ----------------------------------------------------------------------------- a fourth listing
 
 def test_a_listing_registered_in_the_registry_trains_into_its_own_run_folder(mnist_dir, tmp_path, monkeypatch):
-    monkeypatch.setitem(listing.REGISTRY, 'toy', listing.Entry('toy_listing', 'tf1gan.train', 'a test listing'))
+    monkeypatch.setitem(registry.REGISTRY, 'toy', registry.Entry('toy_listing', 'tf1gan.training.train', 'a test listing'))
     lines, history = train('toy', tmp_path / 'run', 2, mnist_dir=mnist_dir, total_batch=3)
     assert [line.split(' D ')[0] for line in lines] == ['toy epoch 0', 'toy epoch 1', '최적화 완료!']
     assert len(history) == 2
@@ -227,7 +230,7 @@ def test_a_listing_registered_in_the_registry_trains_into_its_own_run_folder(mni
 
 
 def test_two_runs_started_at_once_get_two_folders(mnist_dir, tmp_path):
-    settings = run.Settings('gan', dict(listing.load('gan').HPARAMS, total_epoch=1), total_batch=2,
+    settings = run.Settings('gan', dict(registry.load('gan').HPARAMS, total_epoch=1), total_batch=2,
                             data_dir=str(mnist_dir), source_url=str(mnist_dir))
     first, second = run.new(settings, root=str(tmp_path)), run.new(settings, root=str(tmp_path))
     assert first.folder == second.folder  # both chose runs/gan before either began

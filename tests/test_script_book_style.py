@@ -2,7 +2,7 @@
 by tf1gan.script's runner (in this process: each run gets its own graph)."""
 import pytest
 
-from tf1gan import seeding
+from tf1gan.compat import seeding
 from tf1gan.script import runner
 from tf1gan.script.source import Cell
 

@@ -12,7 +12,7 @@ import pytest
 
 import book_texts
 from test_script import headless_env, notebook
-from tf1gan import book_logs
+from tf1gan.evaluation import book_logs
 
 SEED, DCGAN_SEED = book_texts.CH09, book_texts.DCGAN
 DCGAN_LINE = re.compile(r'epoch:(\d+)  d_loss:(\d+\.\d{4})  g_loss:(\d+\.\d{4})')
@@ -203,7 +203,7 @@ def tf1gans_dcgan_lines(folder, keras_semantics):
     """tf1gan.listings.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), without
     the checkpoints' extra Dropout call and with D's masks drawn as the listing draws them."""
     code = ('import contextlib, tf1gan\n'
-            'from tf1gan import seeding\n'
+            'from tf1gan.compat import seeding\n'
             'from tf1gan.listings import dcgan\n'
             'dcgan._dropout_from_a_generator = contextlib.nullcontext\n'
             'seeding.seed_graph(2)\n'

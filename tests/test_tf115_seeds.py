@@ -1,6 +1,6 @@
 """A seed means what it meant in TensorFlow 1.15: seeded TF1 scripts, run by real TF 1.15 (tests/tf115.py)
 and by tf1gan.script, start from the same variables, bit for bit, and print the same numbers as far
-as the kernels' rounding lets them (tf1gan.tf1_seeds; BUILD.md, "Seeds: TensorFlow 1.15's numbers").
+as the kernels' rounding lets them (tf1gan.compat.tf1_seeds; BUILD.md, "Seeds: TensorFlow 1.15's numbers").
 
 The TF 1.15 runs share one TensorFlow 1.15 process (tests/tf115_scripts.py): one for the era
 scripts (the default suite), one for the seeded listings (marked slow); the 100-iteration runs have
@@ -118,7 +118,7 @@ def test_tf_variable_get_variable_its_initializers_and_tf_random_take_tf115s_see
 @pytest.mark.parametrize('name', ['layers_cnn', 'dropout_mlp'])
 def test_tf_layers_conv_batch_norm_and_dropout_under_a_training_placeholder_take_tf115s_seeds(runs, name):
     """conv2d, conv2d_transpose, flatten, batch_normalization and dropout (tf.layers' and tf.nn's) make TF
-    1.15's ops (tf1gan.tf1_seeds), so every variable after them starts from TF 1.15's values."""
+    1.15's ops (tf1gan.compat.tf1_seeds), so every variable after them starts from TF 1.15's values."""
     assert_same_initial_values(runs, name)
 
 
@@ -133,7 +133,7 @@ def assert_same_steps(runs, name, steps=10):
 
 def test_rnn_cells_under_dynamic_rnn_and_static_rnn_take_tf115s_seeds(runs):
     """BasicLSTMCell (its gates' tf.split), DropoutWrapper, MultiRNNCell under dynamic_rnn, GRUCell under
-    static_rnn: TF 1.15's ops (tf1gan.tf1_seeds), so every variable starts from TF 1.15's values, and the
+    static_rnn: TF 1.15's ops (tf1gan.compat.tf1_seeds), so every variable starts from TF 1.15's values, and the
     dropout masks drawn at run time are TF 1.15's: ten Adam steps lose what TF 1.15's did."""
     assert_same_initial_values(runs, 'rnn_cells')
     assert_same_steps(runs, 'rnn_cells')
@@ -150,7 +150,7 @@ def test_tf_contrib_layers_rnn_and_seq2seq_take_tf115s_seeds(runs):
 
 def test_tf_tensordot_and_tf_layers_dense_on_a_sequence_take_tf115s_seeds(runs):
     """tf.layers.dense on a [batch, time, features] input and tf.tensordot with fully known operands make
-    TF 1.15's transposes and reshapes (tf1gan.tf1_seeds), so the weights drawn after them are TF 1.15's."""
+    TF 1.15's transposes and reshapes (tf1gan.compat.tf1_seeds), so the weights drawn after them are TF 1.15's."""
     assert_same_initial_values(runs, 'dense_sequence')
     assert_same_steps(runs, 'dense_sequence')
 
@@ -182,17 +182,18 @@ def test_the_seeded_listing_prints_tf115s_losses_to_their_last_printed_digit(lis
 @pytest.mark.slow
 @book_listings_and_the_cnn_example
 def test_tf1gan_main_seed_starts_from_tf115s_weights(listing_runs, number):
-    """tf1gan.main --seed=1 builds the listing in a graph seeded by tf1gan.seeding, with resource
-    variables (its fast loop needs them) and TF 1.15's tf.cond (tf1gan.listing.build_graph): its initial
+    """tf1gan.main --seed=1 builds the listing in a graph seeded by tf1gan.compat.seeding, with resource
+    variables (its fast loop needs them) and TF 1.15's tf.cond (tf1gan.listings.registry.build_graph): its initial
     weights are those of TF 1.15's listing seeded."""
     import tensorflow.compat.v1 as tf
 
-    from tf1gan import listing, seeding
-    module = listing.load(MODELS[number])
+    from tf1gan.listings import registry
+    from tf1gan.compat import seeding
+    module = registry.load(MODELS[number])
     expected = seeded_runs.initial_values(listing_runs.tf115_folder(listing_runs.scripts[number]))
     with tf.Graph().as_default():
         seeding.seed_graph(1)
-        listing.build_graph(module, **{key: module.HPARAMS[key] for key in ('n_hidden', 'n_noise', 'learning_rate')})
+        registry.build_graph(module, **{key: module.HPARAMS[key] for key in ('n_hidden', 'n_noise', 'learning_rate')})
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             values = {v.op.name: sess.run(v) for v in tf.global_variables()}

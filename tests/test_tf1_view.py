@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401  (Keras 2 before TensorFlow)
-from tf1gan import input_data
+from tf1gan.compat import input_data
 from tf1gan.script import tf1_view
 
 

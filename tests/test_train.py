@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401
-from tf1gan import samples
+from tf1gan.runs import samples
 from tf1gan.listings import cgan, gan
 from training import train as train_run
 

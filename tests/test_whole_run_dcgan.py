@@ -3,7 +3,7 @@ collapsed, its last checkpoint's digits above the floor (tests/whole_runs.py, BU
 on every landing")."""
 import pytest
 
-from tf1gan import collapse
+from tf1gan.evaluation import collapse
 from whole_runs import MNIST_SCORE_FLOOR, assert_above_floor, collapse_failure, whole_run_fixtures
 
 dcgan_run, dcgan_scores = whole_run_fixtures('dcgan')

@@ -4,7 +4,8 @@ import pathlib
 
 import numpy as np
 
-from tf1gan import book_logs, collapse, compare
+from tf1gan.evaluation import book_logs, collapse
+from tf1gan import compare
 from whole_runs import REPO, Run, band_failure, collapse_failure, command, floor_failure
 
 

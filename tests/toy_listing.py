@@ -1,9 +1,9 @@
 """A fourth listing, for tests/test_runs.py: the smallest TF1 GAN with the interface of 9.1 and 9.2
-(tf1gan.listing), registered by the test alone."""
+(tf1gan.listings.registry), registered by the test alone."""
 import numpy as np
 import tensorflow.compat.v1 as tf
 
-from tf1gan.listing import Graph
+from tf1gan.listings.registry import Graph
 
 HPARAMS = dict(total_epoch=2, batch_size=10, learning_rate=0.01, n_hidden=8, n_noise=4)
 

@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 import tf1gan  # noqa: F401
-from tf1gan import listing, run
+from tf1gan.listings import registry
+from tf1gan.training import run
 
 
 def train(model, out, total_epoch, *, mnist_dir, resume=False, seed=5, total_batch=5, loop='fast',
@@ -18,7 +19,7 @@ def train(model, out, total_epoch, *, mnist_dir, resume=False, seed=5, total_bat
                                        data_dir=str(mnist_dir), source_url=str(mnist_dir), **hparams),
                            run_dir=str(out))
     else:
-        module = listing.load(model)
+        module = registry.load(model)
         if model == 'dcgan':
             keras_semantics, total_batch = keras_semantics or 'tf_keras', None
         settings = run.Settings(model, dict(module.HPARAMS, total_epoch=total_epoch, **hparams),

@@ -10,7 +10,7 @@ G's printed losses lies inside the book's band, judged by tf1gan.compare's own c
 trains the first 1,001 of the book's 4,001 iterations (flags/dcgan.flags, --total_epoch=1001: all
 4,001 take longer than 9.1 and 9.2 together, more than CI has; the listing's Keras 2 semantics
 collapsed by iteration 500 in 2 of the study's 3 seeds, BUILD.md): no 100-iteration window shows
-the d_loss ~ 0 collapse (tf1gan.collapse). 9.2 with CNNs trains the first 3 of its 10 epochs
+the d_loss ~ 0 collapse (tf1gan.evaluation.collapse). 9.2 with CNNs trains the first 3 of its 10 epochs
 (flags/cgan_cnn.flags, --total_epoch=3); the book printed no losses of it. The last checkpoint of
 each is scored by tf1gan.evaluate (10,000 images, its default seed) against floors (and for the
 CNNs a Fréchet distance ceiling) set from seeds 1-3 (BUILD.md, "Whole runs on every landing").
@@ -28,7 +28,9 @@ from typing import NamedTuple
 
 import pytest
 
-from tf1gan import book_logs, collapse, compare, listing
+from tf1gan.evaluation import book_logs, collapse
+from tf1gan import compare
+from tf1gan.listings import registry
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEED = 1
@@ -79,7 +81,7 @@ def printed_iterations(run):
     """How many epochs (9.1, 9.2) or iterations (DCGAN) the run's log.txt holds."""
     log = run.run_dir / 'log.txt'
     return len(collapse.read_losses(log) if run.model == 'dcgan' else
-               book_logs.read_log(log, listing.log_lines(run.model)).d)
+               book_logs.read_log(log, registry.log_lines(run.model)).d)
 
 
 def train(model, tmp_path_factory, mnist_dir):

@@ -38,7 +38,10 @@ from typing import List, NamedTuple, Optional
 import numpy as np
 from absl import flags
 
-from tf1gan import book_logs, cli, errors, listing, runlog, runs, samples  # samples: matplotlib's Agg backend
+from tf1gan import cli, errors
+from tf1gan.evaluation import book_logs
+from tf1gan.listings import registry
+from tf1gan.runs import folders, runlog, samples  # samples: matplotlib's Agg backend
 
 import matplotlib.image as mpimg  # noqa: E402  (after samples: no screen needed)
 import matplotlib.pyplot as plt  # noqa: E402
@@ -49,8 +52,8 @@ WINDOW = 10  # epochs per row of the table
 BAND_K = 3.0  # band half-width, in standard deviations of the printed losses within a window
 # The book's pictures, inside --book_dir (the "09 - GAN" folder of golbin/TensorFlow-Tutorials).
 BOOK_SAMPLES = {'gan': 'samples', 'cgan': 'samples2'}
-# The models whose runs print epoch lines (tf1gan.listing: log_lines), so can be compared.
-LOGGED = [model for model in listing.MODELS if listing.log_lines(model)]
+# The models whose runs print epoch lines (tf1gan.listings.registry: log_lines), so can be compared.
+LOGGED = [model for model in registry.MODELS if registry.log_lines(model)]
 SAMPLE_NAME = re.compile(r'(\d{3,})\.png')  # samples.epoch_path's names: 000.png, 009.png, ...
 
 
@@ -81,19 +84,19 @@ class Reference(NamedTuple):
 
 def book_reference(model):
     """The runs the book printed of the listing whose lines `model` prints."""
-    books = book_logs.book_runs(listing.log_lines(model))
-    return Reference(f'the book\'s listing {book_logs.LISTING[listing.log_lines(model)]} '
+    books = book_logs.book_runs(registry.log_lines(model))
+    return Reference(f'the book\'s listing {book_logs.LISTING[registry.log_lines(model)]} '
                      f'({len(books)} run{"s" if len(books) > 1 else ""})', 'book', books)
 
 
 def run_reference(run_dir):
     """Another training run, taking the book's place (--against)."""
-    model = runs.read_record(run_dir)['model']
-    if listing.log_lines(model) is None:
+    model = folders.read_record(run_dir)['model']
+    if registry.log_lines(model) is None:
         raise errors.UsageError(f'--against={run_dir} is a run of {model}, which prints no epoch lines: expected a '
                                 f'run of {" or ".join(LOGGED)}')
     return Reference(f'{run_dir} ({model})', 'other', [book_logs.read_log(runlog.log_path(run_dir),
-                                                                         listing.log_lines(model))],
+                                                                         registry.log_lines(model))],
                      os.path.join(run_dir, 'samples'))
 
 
@@ -276,17 +279,17 @@ def define_flags():
 def run_settings(run_dir, model):
     """(model, the run's settings that are not the book's) from the run's run.json; a folder holding
     only a log.txt needs --model and is taken to have the book's settings."""
-    if not os.path.exists(os.path.join(run_dir, runs.RECORD)):
+    if not os.path.exists(os.path.join(run_dir, folders.RECORD)):
         if model is None:
-            raise errors.UsageError(f'{run_dir} has no {runs.RECORD}: give --model (gan or cgan)')
+            raise errors.UsageError(f'{run_dir} has no {folders.RECORD}: give --model (gan or cgan)')
         return model, []
-    record = runs.read_record(run_dir)
+    record = folders.read_record(run_dir)
     if model is not None and record['model'] != model:
         raise errors.UsageError(f'{run_dir} is a run of {record["model"]}, not {model}')
     if record['model'] not in LOGGED:
         raise errors.UsageError(f'{run_dir} is a run of {record["model"]}, which prints no epoch lines: the book printed '
                                 'losses of gan (9.1) and cgan (9.2) only')
-    return record['model'], runs.differences_from_book(record)
+    return record['model'], folders.differences_from_book(record)
 
 
 def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output, against=None):
@@ -297,14 +300,14 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output,
         raise errors.UsageError('--book_dir and --against: expected one of them (the book\'s pictures, or those of '
                                 'the run --against names)')
     model, differ = run_settings(run_dir, model)
-    if against is None and listing.log_lines(model) != model:
+    if against is None and registry.log_lines(model) != model:
         raise errors.UsageError(f'{run_dir} is a run of {model}: the book printed losses of gan (9.1) and cgan (9.2) '
                                 f'only; --against=<another run> puts it beside that run (a 9.2 run: '
-                                f'--against={os.path.join(runs.ROOT, "cgan")})')
+                                f'--against={os.path.join(folders.ROOT, "cgan")})')
     log = runlog.log_path(run_dir)
     reference = book_reference(model) if against is None else run_reference(against)
     whose = 'the book' if against is None else against  # in the lines: "<whose>'s band"
-    run, books = book_logs.read_log(log, listing.log_lines(model)), reference.runs
+    run, books = book_logs.read_log(log, registry.log_lines(model)), reference.runs
     if len(run.d) < WINDOW:
         raise errors.InputError(f'{log} holds {len(run.d)} epochs: the comparison needs at least one '
                                 f'full window of {WINDOW} (epochs 0-{WINDOW - 1})')
@@ -347,9 +350,9 @@ def main(argv):
     try:
         if len(argv) > 1:
             raise errors.UsageError(f'unexpected arguments: {" ".join(argv[1:])}')
-        run_dir = runs.folder_for(FLAGS.run_dir) if FLAGS.run_dir else runs.find(None, [FLAGS.model] if FLAGS.model
+        run_dir = folders.folder_for(FLAGS.run_dir) if FLAGS.run_dir else folders.find(None, [FLAGS.model] if FLAGS.model
                                                                                   else ['gan', 'cgan'])
-        against = runs.folder_for(FLAGS.against) if FLAGS.against else None
+        against = folders.folder_for(FLAGS.against) if FLAGS.against else None
         status = run_comparison(FLAGS.model, run_dir, FLAGS.output, FLAGS.book_dir, FLAGS.sample_dir,
                                 FLAGS.samples_output, against)
     except errors.InputError as e:

@@ -5,7 +5,7 @@ checkpoint (cgan: --num/10 of each digit) and has tf1gan's MNIST classifier judg
 
 - MNIST score (TF-GAN's): 1 (one class, or nothing recognisable) to 10 (confident, all ten
   digits equally often); the MNIST test set itself scores 9.72 (recorded, with the
-  classifier's test accuracy, in tf1gan/data/mnist_classifier.json);
+  classifier's test accuracy, in tf1gan/evaluation/data/mnist_classifier.json);
 - Frechet distance between the classifier's penultimate-layer features of the images and of
   the 10,000 MNIST test images (0: indistinguishable), and the same over its 10 logits
   (TF-GAN's mnist_frechet_distance);
@@ -31,7 +31,11 @@ import numpy as np
 from absl import flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, files, input_data, listing, metrics, runs
+from tf1gan import cli, errors, files
+from tf1gan.compat import input_data
+from tf1gan.listings import registry
+from tf1gan.evaluation import metrics
+from tf1gan.runs import folders
 
 FLAGS = flags.FLAGS
 
@@ -40,7 +44,7 @@ REFERENCES = ('real', 'train', 'noise')
 # ----------------------------------------------------------------------------- data
 
 def _load_mnist(split, data_dir, source_url):
-    from tf1gan import classifier  # imports TensorFlow
+    from tf1gan.evaluation import classifier  # imports TensorFlow
     return classifier.load_mnist(split, data_dir, source_url)
 
 
@@ -79,7 +83,7 @@ def reference_moments(real_images, weights=None):
 
 
 def _classifier(weights=None):
-    from tf1gan import classifier  # imports TensorFlow
+    from tf1gan.evaluation import classifier  # imports TensorFlow
     return classifier.load() if weights is None else classifier.load(weights)
 
 
@@ -115,9 +119,9 @@ def evaluate_images(images, labels=None, real_images=None, value_range=(0.0, 1.0
 def draw_images(run_dir, num, seed=None):
     """(images [num, 784] in [0, 1], requested digits [num] or None, model) from the run's newest
     checkpoint: gan and dcgan num images, a conditional GAN (cgan, cgan_cnn) num/10 of each digit 0-9."""
-    from tf1gan import draw  # imports TensorFlow
-    model = runs.read_record(run_dir)['model']
-    if listing.conditional(model):
+    from tf1gan.runs import draw  # imports TensorFlow
+    model = folders.read_record(run_dir)['model']
+    if registry.conditional(model):
         if num % 10:
             raise errors.UsageError(f'a {model} draws the same number of each digit: --num={num} is not a multiple '
                                     'of 10')
@@ -130,7 +134,7 @@ def draw_images(run_dir, num, seed=None):
 def evaluate_run(run_dir, num=10000, seed=0, data_dir='./mnist/data/', source_url=input_data.DEFAULT_SOURCE_URL):
     """evaluate_images of num images drawn from the run's newest checkpoint, against the MNIST test
     set, with where they came from."""
-    from tf1gan import checkpoint
+    from tf1gan.runs import checkpoint
     real_images, _ = _load_mnist('test', data_dir, source_url)  # a bad MNIST folder fails before drawing
     images, digits, model = draw_images(run_dir, num, seed)
     result = evaluate_images(images, digits, real_images=real_images)
@@ -149,7 +153,7 @@ def evaluate_reference(kind, num=10000, seed=0, data_dir='./mnist/data/', source
 
 
 def _classifier_record():
-    from tf1gan import classifier
+    from tf1gan.evaluation import classifier
     try:
         recorded = classifier.info()
     except (OSError, ValueError):
@@ -195,7 +199,7 @@ def define_flags():
     """The command's flags; defined only when it runs, so that training (--eval_every) can import
     evaluate_images without clashing with tf1gan.main's flags."""
     cli.define_run_dir('score')
-    flags.DEFINE_enum('model', None, list(listing.MODELS),
+    flags.DEFINE_enum('model', None, list(registry.MODELS),
                       'Without --run_dir: score the newest finished run of this model (the newest of any state if none '
                       'has finished). With it: refuse a run of another model.')
     flags.DEFINE_enum('reference', None, list(REFERENCES),
@@ -223,7 +227,7 @@ def main(argv):
     try:
         run_dir = None
         if not FLAGS.reference:
-            run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(listing.MODELS))
+            run_dir = folders.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(registry.MODELS))
         output = FLAGS.output or (os.path.join(run_dir, 'metrics.json') if run_dir else None)
         if output:
             cli.output_file(output, '--output', run_dir)

@@ -10,12 +10,14 @@ import sys
 from absl import flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, listing, runs
+from tf1gan import cli, errors
+from tf1gan.listings import registry
+from tf1gan.runs import folders
 
 FLAGS = flags.FLAGS
 
 cli.define_run_dir('draw from')
-flags.DEFINE_enum('model', None, list(listing.MODELS),
+flags.DEFINE_enum('model', None, list(registry.MODELS),
                   'Without --run_dir: draw from the newest finished run of this model (the newest of any state if '
                   'none has finished). With it: refuse a run of another model.')
 flags.DEFINE_string('digits', None, "cgan and cgan_cnn only: the digits to draw, e.g. 3,1,4,1,5, or 'all' for "
@@ -50,7 +52,7 @@ flags.register_multi_flags_validator(['num', 'digits'],
 def save_picture(rows, output, model, digits):
     """The drawn rows as a PNG: each tile (--digits=3,1,4) or row (--digits=all) says the digit asked
     for, a few digits are drawn large enough to see, and the DCGAN in grey, as its listing draws."""
-    from tf1gan import samples
+    from tf1gan.runs import samples
     samples.save_rows(rows, output, titles=[digits] if isinstance(digits, list) else None,
                       row_titles=range(10) if digits == 'all' else None, cmap='gray' if model == 'dcgan' else None,
                       smallest=samples.SMALLEST)
@@ -58,13 +60,13 @@ def save_picture(rows, output, model, digits):
 
 def main(argv):
     try:
-        run_dir = runs.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(listing.MODELS))
+        run_dir = folders.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(registry.MODELS))
         output = cli.output_file(FLAGS.output or os.path.join(run_dir, 'generated.png'), '--output', run_dir)
         cli.import_tensorflow(FLAGS.verbose)
-        from tf1gan import draw  # imports TensorFlow
+        from tf1gan.runs import draw  # imports TensorFlow
         digits = parse_digits(FLAGS.digits) if FLAGS.digits is not None else None
         rows = draw.draw(run_dir, FLAGS.model, digits, FLAGS.num, FLAGS.seed)
-        save_picture(rows, output, runs.read_record(run_dir)['model'], digits)
+        save_picture(rows, output, folders.read_record(run_dir)['model'], digits)
     except errors.InputError as e:
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(e.status)

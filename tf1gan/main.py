@@ -10,13 +10,17 @@ import sys
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, input_data, keras_semantics, listing, progress, runs
+from tf1gan import cli, errors
+from tf1gan.compat import input_data, keras_semantics
+from tf1gan.listings import registry
+from tf1gan.training import progress
+from tf1gan.runs import folders
 
 FLAGS = flags.FLAGS
 
-flags.DEFINE_enum('model', None, listing.MODELS,
+flags.DEFINE_enum('model', None, registry.MODELS,
                   'Which listing to run: ' + ', '.join(f'{name} ({entry.description})'
-                                                       for name, entry in listing.REGISTRY.items()) + '.')
+                                                       for name, entry in registry.REGISTRY.items()) + '.')
 flags.DEFINE_integer('total_epoch', None,
                      'Epochs to train (default: the listing\'s, 100). For dcgan, iterations: the listing\'s '
                      'gan_train(epoch=4001) argument, which counts iterations.', lower_bound=1)
@@ -78,7 +82,7 @@ cli.define_verbose()
 FLOAT32_MAX = 3.4028234663852886e38  # the graphs compute in float32: a larger rate is infinite there
 flags.register_validator('learning_rate', lambda v: v is None or 0 < v <= FLOAT32_MAX,
                          f'expected a positive number that float32 can hold (at most {FLOAT32_MAX:.4g})')
-flags.register_validator('run_dir', lambda v: v is None or (v.strip() != '' and cli.writable_folder(runs.folder_for(v))),
+flags.register_validator('run_dir', lambda v: v is None or (v.strip() != '' and cli.writable_folder(folders.folder_for(v))),
                          'expected a folder that can be created and written')
 
 HPARAM_FLAGS = ('total_epoch', 'batch_size', 'learning_rate', 'n_hidden', 'n_noise', 'saving_interval')
@@ -98,7 +102,7 @@ def typed(name):
 
 def check_used(model, given):
     """UsageError naming any given flag the listing does not read (the DCGAN has no --learning_rate)."""
-    module, trainer = listing.load(model), listing.trainer(model)
+    module, trainer = registry.load(model), registry.trainer(model)
     used = set(module.HPARAMS) | set(getattr(trainer, 'SETTINGS', ())) | {'seed', 'loop', 'eval_every', 'data_dir',
                                                                           'source_url'}
     unused = [f'--{name}' for name in given if name not in used]
@@ -110,7 +114,7 @@ def check_used(model, given):
 
 def check_sizes(model, given):
     """UsageError for a batch larger than the listing's training set (the loop would run no iteration)."""
-    images = listing.trainer(model).TRAINING_IMAGES
+    images = registry.trainer(model).TRAINING_IMAGES
     if given.get('batch_size', 0) > images:
         raise app.UsageError(f'--batch_size={given["batch_size"]} is larger than the {images:,} training images '
                              f'--model={model} trains on; expected at most {images}')
@@ -118,8 +122,8 @@ def check_sizes(model, given):
 
 def settings(model, given):
     """A new run's Settings: the listing's HPARAMS, overridden by every hyper-parameter flag given."""
-    from tf1gan import run
-    module, trainer = listing.load(model), listing.trainer(model)
+    from tf1gan.training import run
+    module, trainer = registry.load(model), registry.trainer(model)
     hparams = {name: given.get(name, default) for name, default in module.HPARAMS.items()}
     extra = {name: FLAGS[name].value for name in getattr(trainer, 'SETTINGS', ())}
     return run.Settings(model=model, hparams=hparams, seed=FLAGS.seed, loop=FLAGS.loop, eval_every=FLAGS.eval_every,
@@ -136,7 +140,7 @@ def main(argv):
         if FLAGS.model:
             check_used(FLAGS.model, given)
             check_sizes(FLAGS.model, given)
-        from tf1gan import run
+        from tf1gan.training import run
         bars = progress.Progress()
         if FLAGS.resume:
             # A resumed run's length changes only by a --total_epoch typed on the command line (BUILD.md, "Resume").
@@ -152,7 +156,7 @@ def main(argv):
     except KeyboardInterrupt as e:
         how = 'stopped by SIGTERM' if isinstance(e, Terminated) else 'interrupted'
         print(f'tf1gan: {how}; continue it with --resume --run_dir={run_folder}'
-              if run_folder and runs.holds_run(run_folder) else f'tf1gan: {how} before the run began',
+              if run_folder and folders.holds_run(run_folder) else f'tf1gan: {how} before the run began',
               file=sys.stderr)
         # 143 or 130: 128 + the signal, as a shell reports a process the signal killed.
         sys.exit(128 + (signal.SIGTERM if isinstance(e, Terminated) else signal.SIGINT))
@@ -161,7 +165,7 @@ def main(argv):
         if line is None:
             raise
         resume = f'; its newest complete checkpoint stays: --resume --run_dir={run_folder} continues it' \
-            if run_folder and runs.holds_run(run_folder) else ''
+            if run_folder and folders.holds_run(run_folder) else ''
         print(f'tf1gan: {line}{resume}', file=sys.stderr)
         sys.exit(1)
 

@@ -1,1 +1,1 @@
-"""The book listings, one module each, section by section (tf1gan/listing.py registers them)."""
+"""The book listings, one module each, section by section (tf1gan/listings/registry.py registers them)."""

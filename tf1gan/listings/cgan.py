@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 import tensorflow.compat.v1 as tf
 
-from tf1gan.listing import Graph
+from tf1gan.listings.registry import Graph
 
 # 9.2 하이퍼파라미터. The book calls `AdamOptimizer()`: 0.001 is its default learning rate.
 HPARAMS = dict(total_epoch=100, batch_size=100, learning_rate=0.001, n_hidden=256, n_noise=128)

@@ -12,7 +12,7 @@ import warnings
 
 import tensorflow.compat.v1 as tf
 
-from tf1gan.listing import Graph
+from tf1gan.listings.registry import Graph
 from tf1gan.listings.cgan import get_noise, log_line, sample_rows  # noqa: F401  (9.2's own, unchanged)
 
 # 하이퍼파라미터: 9.2's, but for the epochs (a CNN learns MNIST in far fewer: BUILD.md).

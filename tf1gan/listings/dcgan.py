@@ -14,7 +14,10 @@ import os
 
 import numpy as np
 
-from tf1gan import checkpoint, input_data, periodic_eval, progress, samples, seeding  # samples selects matplotlib's Agg backend first
+from tf1gan.runs import checkpoint, samples  # samples selects matplotlib's Agg backend first
+from tf1gan.compat import input_data, seeding
+from tf1gan.evaluation import periodic_eval
+from tf1gan.training import progress
 import matplotlib.pyplot as plt  # noqa: E402
 
 # `from tensorflow.keras.layers import ...` would give Keras 3 classes even with
@@ -26,9 +29,9 @@ import tf_keras  # noqa: E402
 from tf_keras.src.engine import training_utils  # noqa: E402
 import tensorflow as tf  # noqa: E402
 # What each --keras_semantics means, and why frozen_bn is what `python -m tf1gan.main --model=dcgan`
-# runs unless told otherwise: tf1gan.keras_semantics and BUILD.md, "The DCGAN: what a reader should expect".
-from tf1gan.keras_semantics import KERAS_SEMANTICS, DEFAULT_KERAS_SEMANTICS  # noqa: E402,F401
-from tf1gan import keras_semantics as semantics  # noqa: E402
+# runs unless told otherwise: tf1gan.compat.keras_semantics and BUILD.md, "The DCGAN: what a reader should expect".
+from tf1gan.compat.keras_semantics import KERAS_SEMANTICS, DEFAULT_KERAS_SEMANTICS  # noqa: E402,F401
+from tf1gan.compat import keras_semantics as semantics  # noqa: E402
 StandaloneKerasBatchNormalization = semantics.standalone_keras_batch_normalization()
 
 # gan_train(4001, 32, 200): the listing calls its first argument `epoch`, but it counts
@@ -97,7 +100,7 @@ def _build(n_noise, keras_semantics, verbose):
     discriminator.add(Flatten())
     discriminator.add(Dense(1, activation='sigmoid'))
 
-    # Not in the listing: the other semantics (tf1gan.keras_semantics) change D's BatchNorm layers
+    # Not in the listing: the other semantics (tf1gan.compat.keras_semantics) change D's BatchNorm layers
     # only, before anything has run or been compiled.
     semantics.apply(discriminator.layers, keras_semantics)
 
@@ -179,12 +182,12 @@ def gan_train(models, X_train, epoch, batch_size, saving_interval, sample_dir, n
               checkpoints=None, start=0, fast=False, events=None, evaluation=None, check=None, bar=progress.NO_BAR):
     """The listing's loop: `epoch` iterations of one batch each. Returns the (d_loss, g_loss)
     of every iteration; pictures go to <sample_dir>/gan_mnist_<i>.png. With checkpoints
-    (tf1gan.checkpoint.KerasCheckpoints), one is saved with every picture; a resumed run
+    (tf1gan.runs.checkpoint.KerasCheckpoints), one is saved with every picture; a resumed run
     starts at iteration `start`. fast=True (--loop=fast) trains each iteration with
-    fast_iteration: the same numbers, faster. events (tf1gan.summaries.Summaries) get the
-    losses and pictures for TensorBoard; evaluation (tf1gan.periodic_eval.PeriodicEval)
-    judges the generator when it is due; check(i, d_loss, g_loss) may stop the run (tf1gan.run.Run.check_finite);
-    bar (tf1gan.progress) counts the iterations trained, its lines printed above it."""
+    fast_iteration: the same numbers, faster. events (tf1gan.training.summaries.Summaries) get the
+    losses and pictures for TensorBoard; evaluation (tf1gan.evaluation.periodic_eval.PeriodicEval)
+    judges the generator when it is due; check(i, d_loss, g_loss) may stop the run (tf1gan.training.run.Run.check_finite);
+    bar (tf1gan.training.progress) counts the iterations trained, its lines printed above it."""
     generator, discriminator, gan = models
 
     true = np.ones((batch_size, 1))
@@ -264,7 +267,7 @@ def dropout_generators(discriminator):
 
 
 def train(listing, run):
-    """The listing end to end in the run's folder (tf1gan.run.Run): data, models,
+    """The listing end to end in the run's folder (tf1gan.training.run.Run): data, models,
     gan_train(epoch, batch_size, saving_interval). Keras runs eagerly, like the TensorFlow 2.x
     Keras it was written for. Returns gan_train's losses."""
     settings = run.settings
@@ -280,7 +283,7 @@ def train(listing, run):
     events = run.events(resumed_at=start)
     evaluation = None
     if settings.eval_every:
-        from tf1gan import classifier
+        from tf1gan.evaluation import classifier
         test_images = classifier.load_mnist('test', settings.data_dir, settings.source_url)[0]  # in [0, 1], as G's
         evaluation = run.evaluation(test_images, events, by_iteration=True)
     with run.progress.iterations(start, hparams['total_epoch']) as bar:

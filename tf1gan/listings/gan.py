@@ -8,7 +8,7 @@ The graph is the book's, line for line: placeholders X and Z, the eight `tf.Vari
 import numpy as np
 import tensorflow.compat.v1 as tf
 
-from tf1gan.listing import Graph
+from tf1gan.listings.registry import Graph
 
 # 9.1.2
 HPARAMS = dict(total_epoch=100, batch_size=100, learning_rate=0.0002, n_hidden=256, n_noise=128)

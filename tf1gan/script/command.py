@@ -24,7 +24,8 @@ import tokenize
 from absl import app, flags
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan import cli, errors, keras_semantics
+from tf1gan import cli, errors
+from tf1gan.compat import keras_semantics
 from tf1gan.script import source
 
 FLAGS = flags.FLAGS

@@ -1,6 +1,6 @@
 """--keras_semantics for a reader's Keras script: what freezing a compiled model that holds
 BatchNormalization (`discriminator.trainable = False` after `discriminator.compile`, as the
-DCGAN of 모두의 딥러닝 does) means, applied with tf1gan.keras_semantics as tf1gan.main applies it
+DCGAN of 모두의 딥러닝 does) means, applied with tf1gan.compat.keras_semantics as tf1gan.main applies it
 to its DCGAN, and said in one note.
 
 While Freezing.hooks() is active, setting `trainable = False` on a compiled tf_keras model holding
@@ -48,7 +48,7 @@ class Freezing:
 
     @contextlib.contextmanager
     def hooks(self, tf_keras):
-        from tf1gan import keras_semantics
+        from tf1gan.compat import keras_semantics
         from tf_keras.src.engine import base_layer, training
         trainable = base_layer.Layer.trainable
         freezing = self

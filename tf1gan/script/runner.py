@@ -5,7 +5,7 @@ tf1gan.script.tf1_view's `__import__`: the script's `import tensorflow` is its o
 graph mode it is TF1 and the cells run inside a fresh `tf.Graph().as_default()` (TF1's default
 graph, for this script only); in eager mode it is TensorFlow 2, which runs eagerly, as TF 2.x ran
 Keras. The script's tf.enable_eager_execution() leaves graph mode for eager mode. `--seed` seeds
-the graph, op determinism, NumPy and Python's `random` as tf1gan.main does (tf1gan.seeding).
+the graph, op determinism, NumPy and Python's `random` as tf1gan.main does (tf1gan.compat.seeding).
 `--keras_semantics` is what freezing a compiled Keras model holding BatchNormalization means
 (tf1gan.script.keras_freezing).
 
@@ -20,7 +20,7 @@ import sys
 import traceback
 import types
 
-from tf1gan.keras_semantics import DEFAULT_KERAS_SEMANTICS
+from tf1gan.compat.keras_semantics import DEFAULT_KERAS_SEMANTICS
 from tf1gan.script import figures, source, tf1_view
 
 MODULE_WRAPPER = os.path.join('tensorflow', 'python', 'util', 'module_wrapper.py')
@@ -120,7 +120,7 @@ class DefaultGraphs:
 
     def enter(self):
         import tensorflow as tf
-        from tf1gan import tf1_seeds
+        from tf1gan.compat import tf1_seeds
         if not self.contexts:
             # TF 1.15's tf.cond and tf.while_loop (Switch/Merge, not TF 2's If/While over function
             # graphs), which RefVariables need inside a cond: tf.layers.batch_normalization with
@@ -132,7 +132,7 @@ class DefaultGraphs:
         context.__enter__()
         self.contexts.append(context)
         # TF 1.15's defaults: RefVariables (a fetch of a variable updated in the same run reads
-        # the update, as lecture scripts print it), and its seed rule (tf1gan.tf1_seeds).
+        # the update, as lecture scripts print it), and its seed rule (tf1gan.compat.tf1_seeds).
         tf.compat.v1.get_variable_scope().set_use_resource(False)
         tf1_seeds.use_tf1_seeds(tf.compat.v1.get_default_graph())
         if self.seed is not None:
@@ -151,7 +151,7 @@ def tensorflow_mode(graph, seed, views):
     seeds (in graph mode, inside the graph: its graph-level seed). The script's
     tf.enable_eager_execution() in graph mode leaves the graph for eager mode, as TF 1.15 did at
     program start-up (and refused, ValueError, once the graph held operations)."""
-    from tf1gan import seeding  # imports TensorFlow
+    from tf1gan.compat import seeding  # imports TensorFlow
     views.eager = not graph
     if not graph:
         seeding.seed_graph(seed)

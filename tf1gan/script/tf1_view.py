@@ -6,7 +6,7 @@ A script run by tf1gan.script gets its own `__import__` (make_import), which map
                                               eager mode: TensorFlow 2 as installed (EagerView), a name it
                                               lacks taken from the TF1 API (tf.set_random_seed, tf.train.AdamOptimizer)
     tensorflow.compat.v1                      the TF1 API in either mode
-    tensorflow.examples.tutorials.mnist       tf1gan.input_data (read_data_sets honours --data_dir, --source_url)
+    tensorflow.examples.tutorials.mnist       tf1gan.compat.input_data (read_data_sets honours --data_dir, --source_url)
     tensorflow.keras..., keras...             Keras 2 (tf_keras), whose `trainable` freezing the books rely on
     tensorflow.keras.datasets.mnist           load_data() from the local MNIST files, Keras' own arrays
     tensorflow.contrib...                     tf1gan.script.contrib: TF 1.15's contrib names that have a TF1
@@ -26,7 +26,7 @@ import builtins
 import importlib
 import types
 
-from tf1gan import input_data
+from tf1gan.compat import input_data
 from tf1gan.script import contrib
 from tf1gan.script.contrib import RemovedInTF2Error, estimator_error  # the runner's one-line errors
 
@@ -138,7 +138,7 @@ class Views:
         self.on_eager = on_eager
         self.on_keras = on_keras
         import tensorflow as tf2
-        from tf1gan import tf1_seeds  # imports TensorFlow
+        from tf1gan.compat import tf1_seeds  # imports TensorFlow
         from tf1gan.script import script_flags
         self.tf2 = tf2
         self.flags = script_flags.ScriptFlags(tf2.compat.v1.app)
@@ -149,7 +149,7 @@ class Views:
         tutorials = ModuleView('tensorflow.examples.tutorials', types.ModuleType('tutorials'), {'mnist': mnist})
         self.examples = ModuleView('tensorflow.examples', types.ModuleType('examples'), {'tutorials': tutorials})
         self._contrib = None
-        # tf.random_uniform makes TF 1.15's ops, for TF 1.15's seeds (tf1gan.tf1_seeds); graph mode only.
+        # tf.random_uniform makes TF 1.15's ops, for TF 1.15's seeds (tf1gan.compat.tf1_seeds); graph mode only.
         random = ModuleView('tensorflow.random', tf2.compat.v1.random, {'uniform': tf1_seeds.random_uniform})
         self.tf1 = TF1View('tensorflow', tf2.compat.v1,
                            dict(self._own_names(), random=random, random_uniform=tf1_seeds.random_uniform),

@@ -2,7 +2,7 @@
 
 Each entry names a listing module and the module whose train(listing, run) trains it:
 
-- gan (9.1), cgan (9.2), cgan_cnn (9.2 더 해보기): TF1 graph listings, trained by tf1gan.train.
+- gan (9.1), cgan (9.2), cgan_cnn (9.2 더 해보기): TF1 graph listings, trained by tf1gan.training.train.
   Such a module provides HPARAMS (its section's hyper-parameters), build(n_hidden, n_noise,
   learning_rate) -> Graph, get_noise(batch_size, n_noise), log_line(epoch, loss_val_D,
   loss_val_G) and sample_rows(sess, graph, mnist, n_noise).
@@ -33,10 +33,10 @@ def register(name, module, trainer, description, log_lines=None, conditional=Fal
     REGISTRY[name] = Entry(module, trainer, description, log_lines, conditional)
 
 
-register('gan', 'tf1gan.listings.gan', 'tf1gan.train', 'listing 9.1, the GAN', log_lines='gan')
-register('cgan', 'tf1gan.listings.cgan', 'tf1gan.train', 'listing 9.2, the conditional GAN', log_lines='cgan',
+register('gan', 'tf1gan.listings.gan', 'tf1gan.training.train', 'listing 9.1, the GAN', log_lines='gan')
+register('cgan', 'tf1gan.listings.cgan', 'tf1gan.training.train', 'listing 9.2, the conditional GAN', log_lines='cgan',
          conditional=True)
-register('cgan_cnn', 'tf1gan.listings.cgan_cnn', 'tf1gan.train', '9.2 더 해보기, the conditional GAN with CNNs',
+register('cgan_cnn', 'tf1gan.listings.cgan_cnn', 'tf1gan.training.train', '9.2 더 해보기, the conditional GAN with CNNs',
          log_lines='cgan', conditional=True)
 register('dcgan', 'tf1gan.listings.dcgan', 'tf1gan.listings.dcgan', '모두의 딥러닝 DCGAN')
 
@@ -66,8 +66,8 @@ def conditional(model):
 
 def build_graph(module, n_hidden, n_noise, learning_rate):
     """module.build(...) as TensorFlow 1.15 built it: its tf.conds as TF 1.15 made them, so a seeded
-    graph gets TF 1.15's seeds (tf1gan.tf1_seeds), as the same listing does under tf1gan.script."""
-    from tf1gan import tf1_seeds  # imports TensorFlow, which the registry alone does not need
+    graph gets TF 1.15's seeds (tf1gan.compat.tf1_seeds), as the same listing does under tf1gan.script."""
+    from tf1gan.compat import tf1_seeds  # imports TensorFlow, which the registry alone does not need
     with tf1_seeds.tf115_control_flow():
         return module.build(n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
 

@@ -1,6 +1,6 @@
 """Sample quality without eyes: numbers that say how good a set of generated digits is.
 
-Pure NumPy, on what a classifier (tf1gan.classifier) says about the images:
+Pure NumPy, on what a classifier (tf1gan.evaluation.classifier) says about the images:
 
 - `mnist_score(logits)`: TF-GAN's MNIST score, exp(E_x[KL(p(y|x) || p(y))]), between 1 (every
   image the same class, or no image confidently a digit) and 10 (every image confidently one

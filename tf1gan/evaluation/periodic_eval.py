@@ -14,7 +14,8 @@ import os
 
 import numpy as np
 
-from tf1gan import evaluate, seeding
+from tf1gan import evaluate
+from tf1gan.compat import seeding
 
 NUM = 1000  # images per evaluation: about a second of the classifier's time
 NOISE_SEED = 0

@@ -9,7 +9,9 @@ import os
 import numpy as np
 import tensorflow.compat.v1 as tf
 
-from tf1gan import checkpoint, listing, runs, seeding
+from tf1gan.runs import checkpoint, folders
+from tf1gan.listings import registry
+from tf1gan.compat import seeding
 from tf1gan.errors import UsageError
 
 
@@ -28,25 +30,25 @@ def grid_rows(count):
 def draw(run_dir, model=None, digits=None, num=25, seed=None):
     """Rows of generated 784-pixel images from the run's newest checkpoint: a conditional listing
     (cgan, cgan_cnn) draws `digits`, the others a grid of num."""
-    record = runs.read_record(run_dir)
+    record = folders.read_record(run_dir)
     if model is not None and record['model'] != model:
         raise UsageError(f'{run_dir} is a run of {record["model"]}, not {model}')
-    runs.check_hparams(run_dir, record)
+    folders.check_hparams(run_dir, record)
     trained, hparams = record['model'], record['hparams']
-    conditional = listing.conditional(trained)
+    conditional = registry.conditional(trained)
     if conditional and digits is None:
         raise UsageError(f'{run_dir} is a {trained} run: give --digits (3,1,4 or all) to say which digits to draw')
     if not conditional and digits is not None:
         raise UsageError(f'--digits draws chosen digits and needs a run of '
-                         f'{" or ".join(m for m in listing.MODELS if listing.conditional(m))}; '
+                         f'{" or ".join(m for m in registry.MODELS if registry.conditional(m))}; '
                          f'{run_dir} is a run of {trained}')
     checkpoint_dir = os.path.join(run_dir, 'checkpoints')
-    module = listing.load(trained)
+    module = registry.load(trained)
     if trained == 'dcgan':
         return _draw_dcgan(module, checkpoint_dir, hparams['n_noise'], num, seed)
     with tf.Graph().as_default():
         seeding.seed_graph(seed)
-        graph = listing.build_graph(module, n_hidden=hparams['n_hidden'], n_noise=hparams['n_noise'],
+        graph = registry.build_graph(module, n_hidden=hparams['n_hidden'], n_noise=hparams['n_noise'],
                                     learning_rate=hparams['learning_rate'])
         with tf.Session() as sess:
             checkpoint.Checkpoints(checkpoint_dir).restore(sess)

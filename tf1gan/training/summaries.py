@@ -33,7 +33,7 @@ class Summaries:
         self.scalars(step, **{'loss/D': loss_D, 'loss/G': loss_G})
 
     def picture(self, step, png_path, tag='samples'):
-        """The PNG at png_path, as written by tf1gan.samples, shown under tag at step."""
+        """The PNG at png_path, as written by tf1gan.runs.samples, shown under tag at step."""
         height, width = mpimg.imread(png_path).shape[:2]
         with open(png_path, 'rb') as f:
             image = tf.Summary.Image(height=height, width=width, colorspace=4, encoded_image_string=f.read())

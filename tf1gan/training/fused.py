@@ -30,8 +30,8 @@ import concurrent.futures
 import numpy as np
 import tensorflow.compat.v1 as tf
 
-from tf1gan import progress
-from tf1gan.listing import build_graph
+from tf1gan.training import progress
+from tf1gan.listings.registry import build_graph
 
 # Iterations per Session.run: the progress bar moves a chunk at a time, when it is trained.
 CHUNK = 50

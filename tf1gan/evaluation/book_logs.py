@@ -1,5 +1,5 @@
 """The losses of chapter 9, per epoch: a reader for logs in the book's two formats, and the runs
-the book printed (tf1gan/data/book_*.log).
+the book printed (tf1gan/evaluation/data/book_*.log).
 
     Epoch:  0001 D loss: -0.1399 G loss: -3.0402    listing 9.1: epoch + 1, '{:.4f}'
     Epoch:  0000 D loss: 0.01216 G loss: 7.923      listing 9.2: epoch, '{:.4}'
@@ -21,7 +21,7 @@ LISTING = {'gan': '9.1', 'cgan': '9.2'}
 EXAMPLE_LINE = {'gan': 'Epoch:  0001 D loss: -0.1399 G loss: -3.0402',
                 'cgan': 'Epoch:  0000 D loss: 0.01216 G loss: 7.923'}
 
-# The runs the book printed, in tf1gan/data: two of 9.1 and one of 9.2 (none of the DCGAN).
+# The runs the book printed, in tf1gan/evaluation/data: two of 9.1 and one of 9.2 (none of the DCGAN).
 BOOK_LOGS = {'gan': ('book_gan_run1.log', 'book_gan_run2.log'), 'cgan': ('book_cgan.log',)}
 
 # What '{:.4f}' and '{:.4}' print for a float: 0.01216, -3.0402, 1.9, 1.234e-05, nan, -inf.
@@ -85,6 +85,6 @@ def read_log(path, model):
 def book_runs(model):
     """The runs the book printed for model: two for 'gan' (listing 9.1), one for 'cgan' (9.2)."""
     check_model(model)
-    data = importlib.resources.files('tf1gan') / 'data'
+    data = importlib.resources.files('tf1gan.evaluation') / 'data'
     return [parse_log(data.joinpath(name).read_text(encoding='utf-8'), model, name=name)
             for name in BOOK_LOGS[model]]

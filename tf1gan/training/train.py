@@ -6,13 +6,16 @@ order of NumPy draws (batch shuffles, noise, sample noise) is the book's, so a s
 draws the same numbers as the book's script would have.
 
 Two loops run an epoch: 'book', the listing's loop line for line (run_epoch below), and
-'fast' (tf1gan.fused), the same iterations in one Session.run each, with the same losses
+'fast' (tf1gan.training.fused), the same iterations in one Session.run each, with the same losses
 bit for bit. Everything around the epochs (pictures, checkpoints, log lines) is shared.
 """
 import tensorflow.compat.v1 as tf
 
-from tf1gan import checkpoint, input_data, periodic_eval, progress, samples, seeding
-from tf1gan.listing import build_graph
+from tf1gan.runs import checkpoint, samples
+from tf1gan.compat import input_data, seeding
+from tf1gan.evaluation import periodic_eval
+from tf1gan.training import progress
+from tf1gan.listings.registry import build_graph
 
 LOOPS = ('fast', 'book')
 SETTINGS = ('total_batch',)  # the run settings this loop reads, besides the listing's HPARAMS
@@ -28,7 +31,7 @@ def feed(graph, **values):
 
 def run_epoch(sess, graph, listing, mnist, batch_size, n_noise, total_batch, bar=progress.NO_BAR):
     """One epoch of the book's loop; returns the last iteration's (loss_val_D, loss_val_G).
-    bar.trained() counts each iteration trained (tf1gan.progress)."""
+    bar.trained() counts each iteration trained (tf1gan.training.progress)."""
     loss_val_D, loss_val_G = 0, 0
     for i in range(total_batch):
         batch_xs, batch_ys = mnist.train.next_batch(batch_size)
@@ -50,7 +53,7 @@ def eval_images(sess, graph, listing, n_noise, num=periodic_eval.NUM):
 
 
 def train(listing, run):
-    """Trains a TF1 listing (gan, cgan) as the book does, in the run's folder (tf1gan.run.Run).
+    """Trains a TF1 listing (gan, cgan) as the book does, in the run's folder (tf1gan.training.run.Run).
 
     Builds the listing's graph in a new graph seeded by the run's seed, reads MNIST as 9.1.1
     does, and trains settings.hparams['total_epoch'] epochs of total_batch iterations
@@ -69,7 +72,7 @@ def train(listing, run):
 def _train(listing, run, mnist, total_epoch, batch_size, n_hidden, n_noise, learning_rate):
     loop, total_batch = run.settings.loop, run.settings.total_batch
     if loop == 'fast':
-        from tf1gan import fused
+        from tf1gan.training import fused
         fast = fused.FusedLoop(listing, n_hidden=n_hidden, n_noise=n_noise, learning_rate=learning_rate)
         graph = fast.graph
         epoch_loop = lambda n, bar: fused.run_epoch(sess, fast, listing, mnist, batch_size, n_noise, n, bar)  # noqa: E731

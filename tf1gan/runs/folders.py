@@ -2,9 +2,9 @@
 
     runs/cgan/              the first run of cgan; the next ones are cgan-2, cgan-3, ...
       run.json              the model, its settings and the run's state (running, finished, interrupted)
-      log.txt               every line the run printed (tf1gan.runlog)
+      log.txt               every line the run printed (tf1gan.runs.runlog)
       samples/NNN.png       the book's pictures (its samples/NNN.png; the DCGAN's gan_mnist_<i>.png)
-      checkpoints/          model.ckpt-<step>.* (tf1gan.checkpoint)
+      checkpoints/          model.ckpt-<step>.* (tf1gan.runs.checkpoint)
       events.out.tfevents.* TensorBoard
       eval.jsonl, metrics.json, compare_losses.png, compare_samples.png, generated.png
 
@@ -89,8 +89,8 @@ def read_record(folder):
 
 def check_hparams(folder, record):
     """InputError unless the record holds every hyper-parameter of its listing (imports the listing)."""
-    from tf1gan import listing
-    missing = sorted(set(listing.load(record['model']).HPARAMS) - set(record['hparams']))
+    from tf1gan.listings import registry
+    missing = sorted(set(registry.load(record['model']).HPARAMS) - set(record['hparams']))
     if missing:
         raise InputError(f'{os.path.join(folder, RECORD)} lacks the hyper-parameters {", ".join(missing)} of '
                          f'{record["model"]}; expected a record as tf1gan.main writes it')
@@ -130,8 +130,8 @@ def is_training(record):
 def new_record(settings):
     """A new run's record: its settings, the listing's own hyper-parameters beside them (what the
     book used, for tf1gan.compare), its state and when it started."""
-    from tf1gan import listing
-    return dict(settings.recorded(), listing_hparams=dict(listing.load(settings.model).HPARAMS), state='running',
+    from tf1gan.listings import registry
+    return dict(settings.recorded(), listing_hparams=dict(registry.load(settings.model).HPARAMS), state='running',
                 pid=os.getpid(), started=time.strftime('%Y-%m-%dT%H:%M:%S'), started_ns=time.time_ns())
 
 

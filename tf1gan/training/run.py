@@ -1,15 +1,18 @@
 """One training run, as one object: its folder, its settings, and everything it writes there.
 
 main builds a Run (a new one, or one resumed) and hands it whole to the loop that trains its
-listing (listing.trainer(model).train(listing, run)); the loops ask the run where things go.
-The folder's layout is tf1gan.runs'.
+listing (registry.trainer(model).train(listing, run)); the loops ask the run where things go.
+The folder's layout is tf1gan.runs.folders'.
 """
 import math
 import os
 import sys
 from typing import NamedTuple, Optional
 
-from tf1gan import input_data, listing, progress, runlog, runs
+from tf1gan.compat import input_data
+from tf1gan.listings import registry
+from tf1gan.training import progress
+from tf1gan.runs import runlog, folders
 from tf1gan.errors import InputError, UsageError
 
 
@@ -34,7 +37,7 @@ class Settings(NamedTuple):
 
 class Run:
     """A run's folder and what is written into it. `log(line)` prints a line into log.txt too;
-    `progress` gives the loops their bars (tf1gan.progress: drawn on a terminal only);
+    `progress` gives the loops their bars (tf1gan.training.progress: drawn on a terminal only);
     `restore` says whether the loop starts from the newest checkpoint."""
 
     def __init__(self, folder, settings, resumed=False, progress=progress.OFF):
@@ -53,15 +56,15 @@ class Run:
         return os.path.join(self.folder, 'samples')
 
     def events(self, graph=None, resumed_at=None):
-        """TensorBoard's writer for this run (tf1gan.summaries)."""
-        from tf1gan import summaries
+        """TensorBoard's writer for this run (tf1gan.training.summaries)."""
+        from tf1gan.training import summaries
         return summaries.Summaries(self.folder, graph=graph, resumed_at=resumed_at if self.resumed else None)
 
     def evaluation(self, real_images, events, by_iteration=False):
-        """--eval_every's judge (tf1gan.periodic_eval), or None."""
+        """--eval_every's judge (tf1gan.evaluation.periodic_eval), or None."""
         if not self.settings.eval_every:
             return None
-        from tf1gan import periodic_eval
+        from tf1gan.evaluation import periodic_eval
         return periodic_eval.PeriodicEval(self.settings.eval_every, self.folder, real_images, events, by_iteration)
 
     def check_finite(self, step, loss_D, loss_G):
@@ -72,28 +75,28 @@ class Run:
                              '(a smaller --learning_rate may help); nothing after the last good checkpoint was saved')
 
     def record(self):
-        return runs.read_record(self.folder)
+        return folders.read_record(self.folder)
 
     def set_state(self, state, **changes):
         record = self.record()
         record.update(changes, state=state)
-        runs.write_record(self.folder, record)
+        folders.write_record(self.folder, record)
 
 
 def _refuse_taken(folder, settings, root):
     return UsageError(f'{folder} already holds a run: add --resume to continue it, or leave out --run_dir (a new '
-                      f'run gets the next free folder, {runs.next_free(settings.model, root)})')
+                      f'run gets the next free folder, {folders.next_free(settings.model, root)})')
 
 
-def new(settings, run_dir=None, root=runs.ROOT, progress=progress.OFF):
-    """A new run: in run_dir (runs.folder_for), which must not hold a run yet, or in the next free
+def new(settings, run_dir=None, root=folders.ROOT, progress=progress.OFF):
+    """A new run: in run_dir (folders.folder_for), which must not hold a run yet, or in the next free
     runs/<model>, runs/<model>-2, ... Nothing is written until train() claims the folder."""
     if run_dir is None:
-        this = Run(runs.next_free(settings.model, root), settings, progress=progress)
+        this = Run(folders.next_free(settings.model, root), settings, progress=progress)
         this.root = root  # named by us: another free name is taken if a run started meanwhile claims this one
         return this
-    folder = runs.folder_for(run_dir)
-    if runs.holds_run(folder):
+    folder = folders.folder_for(run_dir)
+    if folders.holds_run(folder):
         raise _refuse_taken(folder, settings, root)
     return Run(folder, settings, progress=progress)
 
@@ -103,24 +106,24 @@ def _claim(run):
     two folders, or the named one is refused)."""
     while True:
         os.makedirs(run.folder, exist_ok=True)
-        if runs.create_record(run.folder, runs.new_record(run.settings)):
+        if folders.create_record(run.folder, folders.new_record(run.settings)):
             return
         if run.root is None:
-            raise _refuse_taken(run.folder, run.settings, runs.ROOT)
-        run.folder = runs.next_free(run.settings.model, run.root)
+            raise _refuse_taken(run.folder, run.settings, folders.ROOT)
+        run.folder = folders.next_free(run.settings.model, run.root)
         run.log.move(run.folder)
 
 
-def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=progress.OFF, flagfile_total_epoch=None):
+def resumed(model, asked, run_dir=None, root=folders.ROOT, progress=progress.OFF, flagfile_total_epoch=None):
     """The run to continue: run_dir, or the newest run of model. Its recorded settings stand;
     `asked` (settings given on the command line: a dict of Settings fields, hparams included
     by name) must agree with them, except total_epoch (train longer), loop, eval_every and
     where MNIST is. flagfile_total_epoch: a --total_epoch read from a flagfile, which does not
     change a resumed run's length (BUILD.md, "Resume"), only named in its line."""
-    models = [model] if model else list(listing.REGISTRY)
-    folder = runs.newest(models, root) if run_dir is None else runs.find(run_dir, models, root)
-    record = runs.check_hparams(folder, runs.read_record(folder))
-    if runs.is_training(record):
+    models = [model] if model else list(registry.REGISTRY)
+    folder = folders.newest(models, root) if run_dir is None else folders.find(run_dir, models, root)
+    record = folders.check_hparams(folder, folders.read_record(folder))
+    if folders.is_training(record):
         raise InputError(f'{folder} is being trained right now (process {record["pid"]}); wait for it, or stop it '
                          'first')
     hparams = dict(record['hparams'])
@@ -152,7 +155,7 @@ def resumed(model, asked, run_dir=None, root=runs.ROOT, progress=progress.OFF, f
 
 def finished_steps(run):
     """How many steps (epochs; the DCGAN's iterations) the run's newest checkpoint has done."""
-    from tf1gan import checkpoint  # imports TensorFlow
+    from tf1gan.runs import checkpoint  # imports TensorFlow
     found = checkpoint.steps(run.checkpoint_dir)
     return found[-1] + 1 if found else 0
 
@@ -162,11 +165,11 @@ def train(run):
     Once MNIST is there and the folder made, one line on stderr names the folder. A resumed run
     that has done all its steps already says so on stderr and changes nothing."""
     settings = run.settings
-    module, trainer = listing.load(settings.model), listing.trainer(settings.model)
-    runs.check_layout(run.folder)
+    module, trainer = registry.load(settings.model), registry.trainer(settings.model)
+    folders.check_layout(run.folder)
     steps = getattr(trainer, 'STEPS', 'steps')
     if run.resumed:
-        from tf1gan import checkpoint  # imports TensorFlow
+        from tf1gan.runs import checkpoint  # imports TensorFlow
         done = finished_steps(run)
         cut_short = [checkpoint.prefix(run.checkpoint_dir, step) for step in checkpoint.incomplete_steps(run.checkpoint_dir)]
         if done == 0 and checkpoint.steps(run.checkpoint_dir, weights_only=True):

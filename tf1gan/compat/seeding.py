@@ -1,7 +1,7 @@
 """--seed: one number that fixes every random draw of a run.
 
 TensorFlow's graph-level seed fixes the initial weights (op seeds follow from it, by TF
-1.15's rule inside a graph: tf1gan.tf1_seeds, so a seed gives the book's TF 1.15 numbers), op
+1.15's rule inside a graph: tf1gan.compat.tf1_seeds, so a seed gives the book's TF 1.15 numbers), op
 determinism fixes the kernels, and NumPy's legacy global generator fixes batches and noise.
 The MNIST reader re-seeds NumPy from the graph seed as TF 1.15's did, so the book's order
 of draws is kept. Without a seed every draw is random, as in the book.
@@ -16,7 +16,7 @@ import numpy as np
 import tensorflow as tf
 from tensorflow.python.framework import config as tf_config  # the public API can only enable it
 
-from tf1gan import tf1_seeds
+from tf1gan.compat import tf1_seeds
 
 
 def seed_graph(seed):

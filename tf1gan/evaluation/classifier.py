@@ -1,8 +1,8 @@
-"""A small MNIST classifier that judges generated digits: the eyes of tf1gan.metrics.
+"""A small MNIST classifier that judges generated digits: the eyes of tf1gan.evaluation.metrics.
 
 A two-convolution CNN in tf_keras (Keras 2), trained by scripts/train_classifier.py on the
 60,000 MNIST training images; its weights ship as package data
-(`tf1gan/data/mnist_classifier.weights.h5`, with `mnist_classifier.json` recording the test
+(`tf1gan/evaluation/data/mnist_classifier.weights.h5`, with `mnist_classifier.json` recording the test
 accuracy, seed, epochs and command that produced them). Its outputs:
 
 - `logits(images)`: the 10 class logits, for the MNIST score (TF-GAN's classifier score);
@@ -10,7 +10,7 @@ accuracy, seed, epochs and command that produced them). Its outputs:
 - `features(images)`: the 128 units of the penultimate (ReLU) layer, for the Frechet distance.
 
 Images are [N, 784], [N, 28, 28] or [N, 28, 28, 1]; by default their values lie in [0, 1],
-as the book's generators (sigmoid) and `tf1gan.draw` (the DCGAN's tanh output rescaled)
+as the book's generators (sigmoid) and `tf1gan.runs.draw` (the DCGAN's tanh output rescaled)
 produce them. For images in another range, e.g. the DCGAN generator's raw [-1, 1], pass
 `value_range=(-1, 1)`: they are mapped linearly to [0, 1] (`to_unit_range`).
 
@@ -32,7 +32,7 @@ from tensorflow.python.eager import context  # noqa: E402  (eager_mode: the publ
 
 import tf_keras  # noqa: E402
 
-from tf1gan import input_data  # noqa: E402
+from tf1gan.compat import input_data  # noqa: E402
 from tf1gan.errors import InputError  # noqa: E402
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
