@@ -149,13 +149,14 @@ def listing_loops(model):
 
 def dcgan_loops():
     from tf1gan.listings import dcgan
+    from tf1gan.training import keras_loop
     X_train = dcgan.load_X_train(FLAGS.data_dir, FLAGS.source_url)
-    models = dcgan.build()
+    models = keras_loop.build(dcgan)
     hp = dcgan.HPARAMS
 
     def gan_train(fast):
         # Iterations 1..n: a picture is drawn at iteration 0 only (saving_interval is huge).
-        return lambda n: dcgan.gan_train(models, X_train, n + 1, hp['batch_size'], saving_interval=10 ** 9,
+        return lambda n: keras_loop.gan_train(dcgan, models, X_train, n + 1, hp['batch_size'], saving_interval=10 ** 9,
                                          sample_dir='unused', n_noise=hp['n_noise'], log=lambda line: None,
                                          start=1, fast=fast)
     loops = {'book': gan_train(False), 'fast': gan_train(True)}

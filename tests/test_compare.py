@@ -12,8 +12,7 @@ import numpy as np
 import pytest
 
 import book_texts
-from tf1gan.evaluation import book_logs
-from tf1gan import compare
+from tf1gan.evaluation import book_logs, comparison
 from tf1gan.runs import samples
 from tf1gan.errors import InputError
 
@@ -94,7 +93,7 @@ def test_a_log_without_epochs_with_a_gap_or_of_the_other_listing_is_an_input_err
 @pytest.mark.parametrize('name, model', [('book_gan_run1.log', 'gan'), ('book_gan_run2.log', 'gan'),
                                          ('book_cgan.log', 'cgan')])
 def test_each_packaged_book_log_names_its_source_and_holds_100_epochs_as_printed(name, model):
-    text = (REPO / 'tf1gan' / 'data' / name).read_text(encoding='utf-8')
+    text = (REPO / 'tf1gan' / 'evaluation' / 'data' / name).read_text(encoding='utf-8')
     first, *lines = text.splitlines()
     assert first.startswith('# 골빈해커의 3분 딥러닝 텐서플로맛, ch. 9, listing ' + book_logs.LISTING[model])
     losses = book_logs.parse_log(text, model)
@@ -115,7 +114,7 @@ def test_the_packaged_logs_are_the_seed_texts_epoch_lines_in_order():
     seed_lines = [line.strip() for line in SEED.read_text(encoding='utf-8').splitlines()
                   if book_logs.EPOCH_LINE.fullmatch(line.strip())]
     packaged = [line for name in ('book_gan_run1.log', 'book_gan_run2.log', 'book_cgan.log')
-                for line in (REPO / 'tf1gan' / 'data' / name).read_text(encoding='utf-8').splitlines()[1:]]
+                for line in (REPO / 'tf1gan' / 'evaluation' / 'data' / name).read_text(encoding='utf-8').splitlines()[1:]]
     assert packaged == seed_lines
 
 
@@ -131,33 +130,33 @@ def test_the_band_spans_the_widest_of_each_runs_window_mean_plus_minus_k_sample_
     spread = math.sqrt(10 / 9)  # sd (ddof=1) of five 0s and five 2s
     run_a = [0.0, 2.0] * 5 + [12.0] * 10
     run_b = [1.0] * 10 + [4.0, 8.0] * 5
-    low, high = compare.band([run_a, run_b], k=2)
+    low, high = comparison.band([run_a, run_b], k=2)
     assert low == pytest.approx([1 - 2 * spread, 6 - 2 * 2 * spread])
     assert high == pytest.approx([1 + 2 * spread, 12.0])
 
 
 def test_the_band_has_one_window_per_ten_epochs_of_the_shortest_run():
-    low, high = compare.band([np.zeros(100), np.zeros(35)])
+    low, high = comparison.band([np.zeros(100), np.zeros(35)])
     assert len(low) == len(high) == 3
 
 
 def test_window_means_leave_out_a_partial_last_window():
-    assert compare.window_means(np.arange(25)).tolist() == [4.5, 14.5]
+    assert comparison.window_means(np.arange(25)).tolist() == [4.5, 14.5]
 
 
 def each_book_gan_run_is_inside_the_band_of_the_other(k):
     run1, run2 = book_logs.book_runs('gan')
     for mine, other in ((run1, run2), (run2, run1)):
         for name in ('d', 'g'):
-            low, high = compare.band([getattr(other, name)], k=k)
-            means = compare.window_means(getattr(mine, name))
+            low, high = comparison.band([getattr(other, name)], k=k)
+            means = comparison.window_means(getattr(mine, name))
             if not np.all((low <= means) & (means <= high)):
                 return False
     return True
 
 
 def test_k_3_is_the_smallest_whole_k_that_holds_each_book_gan_run_inside_the_others_band():
-    assert compare.BAND_K == 3
+    assert comparison.BAND_K == 3
     assert each_book_gan_run_is_inside_the_band_of_the_other(3)
     assert not each_book_gan_run_is_inside_the_band_of_the_other(2)
 
@@ -165,7 +164,7 @@ def test_k_3_is_the_smallest_whole_k_that_holds_each_book_gan_run_inside_the_oth
 # Comparing.
 
 def test_a_run_equal_to_a_book_run_is_inside_every_window():
-    rows = compare.compare(book_logs.book_runs('cgan')[0], book_logs.book_runs('cgan'))
+    rows = comparison.compare(book_logs.book_runs('cgan')[0], book_logs.book_runs('cgan'))
     assert [row.first_epoch for row in rows] == list(range(0, 100, 10))
     assert all(row.inside for row in rows)
 
@@ -173,28 +172,28 @@ def test_a_run_equal_to_a_book_run_is_inside_every_window():
 def test_a_nan_window_mean_is_outside():
     [book] = book_logs.book_runs('cgan')
     run = book_logs.Losses(d=np.where(np.arange(100) == 5, np.nan, book.d), g=book.g)
-    rows = compare.compare(run, [book])
+    rows = comparison.compare(run, [book])
     assert [row.inside for row in rows] == [False] + [True] * 9
-    assert compare.verdict(rows[0]) == 'outside (D)'
+    assert comparison.verdict(rows[0]) == 'outside (D)'
 
 
 def test_each_window_and_loss_outside_the_band_is_named_with_the_runs_mean_and_the_band():
     [book] = book_logs.book_runs('cgan')
     run = book_logs.Losses(d=book.d, g=np.where(np.arange(100) // 10 == 3, book.g + 10, book.g))
-    rows = compare.compare(run, [book])
+    rows = comparison.compare(run, [book])
     g = rows[3].g
-    assert compare.outside_lines(rows) == [
+    assert comparison.outside_lines(rows) == [
         f"epochs 30-39, G loss: the run's mean {g.run:.4f} is outside the book's band "
         f"[{g.low:.4f}, {g.high:.4f}] (the book's mean: {g.book:.4f})"]
 
 
 def test_a_run_inside_every_window_has_no_outside_lines():
-    assert compare.outside_lines(compare.compare(book_logs.book_runs('cgan')[0], book_logs.book_runs('cgan'))) == []
+    assert comparison.outside_lines(comparison.compare(book_logs.book_runs('cgan')[0], book_logs.book_runs('cgan'))) == []
 
 
 def test_the_table_has_one_row_per_window_the_run_completed(tmp_path, capsys):
     run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan')[:35])
-    status = compare.run_comparison('gan', str(run_dir), None, None, None, None)
+    status = comparison.run_comparison('gan', str(run_dir), None, None, None, None)
     out = capsys.readouterr().out
     assert status == 0
     assert [line.split()[0] for line in out.splitlines() if re.match(r'\d+-\d+ ', line)] == ['0-9', '10-19', '20-29']
@@ -203,7 +202,7 @@ def test_the_table_has_one_row_per_window_the_run_completed(tmp_path, capsys):
 
 def test_the_loss_plot_is_a_png_in_the_run_dir_by_default(tmp_path):
     run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan', run=1))
-    assert compare.run_comparison('gan', str(run_dir), None, None, None, None) == 0
+    assert comparison.run_comparison('gan', str(run_dir), None, None, None, None) == 0
     assert (run_dir / 'compare_losses.png').read_bytes().startswith(b'\x89PNG')
 
 
@@ -213,7 +212,7 @@ def test_the_picture_comparison_pairs_the_epochs_present_in_both_folders(tmp_pat
         samples.save_rows([np.zeros((10, 784))], samples.epoch_path(str(book_dir / 'samples'), epoch))
     for epoch in (0, 19, 29):
         samples.save_rows([np.ones((10, 784))], samples.epoch_path(str(run_samples), epoch))
-    pairs = compare.sample_pairs(str(book_dir), str(run_samples), 'gan')
+    pairs = comparison.sample_pairs(str(book_dir), str(run_samples), 'gan')
     assert [epoch for epoch, _, _ in pairs] == [0, 19]
 
 
@@ -224,7 +223,7 @@ def test_the_picture_comparison_puts_the_books_pictures_beside_the_runs(model, t
     run_dir = write_run(tmp_path / 'run', model, book_losses(model))
     for epoch in (0, 9, 99):  # the run's pictures are in <run_dir>/samples by default
         samples.save_rows([np.random.rand(10, 784)] * rows, samples.epoch_path(str(run_dir / 'samples'), epoch))
-    compare.run_comparison(model, str(run_dir), None, str(BOOK_PICTURES), None, None)
+    comparison.run_comparison(model, str(run_dir), None, str(BOOK_PICTURES), None, None)
     picture = (run_dir / 'compare_samples.png').read_bytes()
     assert picture.startswith(b'\x89PNG')
 
@@ -234,7 +233,7 @@ def test_an_unreadable_picture_is_an_input_error(tmp_path):
     (tmp_path / 'book' / 'samples2' / '009.png').write_bytes(b'not a png')
     samples.save_rows([np.zeros((10, 784))] * 2, samples.epoch_path(str(tmp_path / 'run'), 9))
     with pytest.raises(InputError, match='009.png'):
-        compare.sample_pairs(str(tmp_path / 'book'), str(tmp_path / 'run'), 'cgan')
+        comparison.sample_pairs(str(tmp_path / 'book'), str(tmp_path / 'run'), 'cgan')
 
 
 @pytest.mark.parametrize('setup, named', [
@@ -248,7 +247,7 @@ def test_a_missing_empty_undecodable_or_short_log_is_an_input_error(setup, named
     run_dir.mkdir()
     setup(run_dir)
     with pytest.raises(InputError, match=named):
-        compare.run_comparison('gan', str(run_dir), None, None, None, None)
+        comparison.run_comparison('gan', str(run_dir), None, None, None, None)
     assert not (run_dir / 'compare_losses.png').exists()
 
 
@@ -262,7 +261,7 @@ def test_a_wrong_picture_folder_is_an_input_error_and_nothing_is_written(book_di
     (tmp_path / 'samples').mkdir()
     run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan'))
     with pytest.raises(InputError, match=named):
-        compare.run_comparison('gan', str(run_dir), None, book_dir and str(tmp_path / book_dir),
+        comparison.run_comparison('gan', str(run_dir), None, book_dir and str(tmp_path / book_dir),
                                str(tmp_path / sample_dir), None)
     assert not (run_dir / 'compare_losses.png').exists()
 

@@ -1,4 +1,5 @@
-"""The Keras DCGAN of 모두의 딥러닝 (tf1gan.listings.dcgan): its models, Keras 2's freezing, its loop.
+"""The Keras DCGAN of 모두의 딥러닝 (tf1gan.listings.dcgan): its models, Keras 2's freezing, and its loop
+(tf1gan.training.keras_loop).
 
 Models are built once per module where a test only reads them; tests that train take a
 snapshot first and check only what their own step did, so earlier training does not matter.
@@ -14,8 +15,9 @@ import numpy as np
 import pytest
 
 import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
-from tf1gan.compat import input_data, seeding
+from tf1gan.compat import input_data, keras_semantics, seeding
 from tf1gan.listings import dcgan
+from tf1gan.training import keras_loop
 from tf_keras.layers import (Activation, BatchNormalization, Conv2D, Dense, Dropout, Flatten, LeakyReLU,
                              Reshape, UpSampling2D)
 
@@ -44,12 +46,12 @@ def X_small(X_train):
 
 @pytest.fixture(scope='module')
 def models():
-    return dcgan.build()
+    return keras_loop.build(dcgan)
 
 
 @pytest.fixture(scope='module')
 def frozen_bn_models():
-    return dcgan.build(keras_semantics='frozen_bn')
+    return keras_loop.build(dcgan, keras_semantics='frozen_bn')
 
 
 def values(variables):
@@ -192,14 +194,14 @@ def test_frozen_bn_leaves_the_generators_batchnorm_trainable(frozen_bn_models):
 
 def test_unknown_keras_semantics_is_a_value_error_naming_the_allowed_values():
     with pytest.raises(ValueError, match=r"'keras3'.*tf_keras, standalone_keras, frozen_bn"):
-        dcgan.build(keras_semantics='keras3')
+        keras_loop.build(dcgan, keras_semantics='keras3')
 
 
 # ----------------------------------------------------------------------------- keras_semantics='standalone_keras'
 
 @pytest.fixture(scope='module')
 def standalone_models():
-    return dcgan.build(keras_semantics='standalone_keras')
+    return keras_loop.build(dcgan, keras_semantics='standalone_keras')
 
 
 def test_tf_keras_frozen_batchnorm_ignores_training_mode():
@@ -211,7 +213,7 @@ def test_tf_keras_frozen_batchnorm_ignores_training_mode():
 
 
 def test_standalone_keras_frozen_batchnorm_uses_batch_statistics_in_training_mode():
-    layer = dcgan.StandaloneKerasBatchNormalization(trainable=False)
+    layer = keras_semantics.standalone_keras_batch_normalization()(trainable=False)
     x = np.random.RandomState(0).normal(3.0, 2.0, (8, 4, 4, 2)).astype('float32')
     trained = layer(x, training=True).numpy()
     assert abs(trained.mean()) < 1e-3 and abs(trained.std() - 1) < 1e-2  # the batch's own statistics
@@ -219,7 +221,7 @@ def test_standalone_keras_frozen_batchnorm_uses_batch_statistics_in_training_mod
 
 
 def test_standalone_keras_changes_only_the_discriminators_batchnorm_class(standalone_models):
-    assert all(type(layer) is dcgan.StandaloneKerasBatchNormalization
+    assert all(type(layer) is keras_semantics.standalone_keras_batch_normalization()
                for layer in batchnorm_layers(standalone_models.discriminator))
     assert all(type(layer) is BatchNormalization for layer in batchnorm_layers(standalone_models.generator))
 
@@ -239,7 +241,7 @@ def tiny_run(X_small, tmp_path_factory):
     sample_dir = tmp_path_factory.mktemp('dcgan') / 'gan_images'
     lines, stdout = [], io.StringIO()
     with contextlib.redirect_stdout(stdout):
-        history = dcgan.gan_train(dcgan.build(), X_small, epoch=3, batch_size=8, saving_interval=2,
+        history = keras_loop.gan_train(dcgan, keras_loop.build(dcgan), X_small, epoch=3, batch_size=8, saving_interval=2,
                                   sample_dir=str(sample_dir), log=lines.append)
     return lines, history, sample_dir, stdout.getvalue()
 
@@ -278,9 +280,9 @@ def test_gan_train_saves_a_picture_every_saving_interval_iterations(tiny_run):
 
 def seeded_run(seed, X, sample_dir, fast=False, keras_semantics='tf_keras'):
     seeding.seed_graph(seed)
-    m = dcgan.build(keras_semantics=keras_semantics)
+    m = keras_loop.build(dcgan, keras_semantics=keras_semantics)
     lines = []
-    history = dcgan.gan_train(m, X, epoch=3, batch_size=8, saving_interval=100, sample_dir=str(sample_dir),
+    history = keras_loop.gan_train(dcgan, m, X, epoch=3, batch_size=8, saving_interval=100, sample_dir=str(sample_dir),
                               log=lines.append, fast=fast)
     return lines, values(m.gan.weights), history
 
@@ -293,9 +295,9 @@ def test_seeded_runs_log_the_same_lines_and_end_with_the_same_weights(X_small, t
 
 
 # The default semantics in the default suite; the other two (as long again each) in the slow suite.
-@pytest.mark.parametrize('semantics', [semantics if semantics == dcgan.DEFAULT_KERAS_SEMANTICS else
+@pytest.mark.parametrize('semantics', [semantics if semantics == keras_semantics.DEFAULT_KERAS_SEMANTICS else
                                        pytest.param(semantics, marks=pytest.mark.slow)
-                                       for semantics in dcgan.KERAS_SEMANTICS])
+                                       for semantics in keras_semantics.KERAS_SEMANTICS])
 def test_the_fast_loop_gives_the_book_loops_losses_and_weights_bit_for_bit(semantics, X_small, tmp_path):
     _, book_weights, book_history = seeded_run(1, X_small, tmp_path / 'book', keras_semantics=semantics)
     _, fast_weights, fast_history = seeded_run(1, X_small, tmp_path / 'fast', fast=True, keras_semantics=semantics)
@@ -318,7 +320,7 @@ def test_train_reads_data_dir_and_trains_for_total_epoch_iterations_into_the_run
                             data_dir='data', source_url='source')
     this = run.new(settings, str(tmp_path))
     this.log = lines.append
-    history = dcgan.train(dcgan, this)
+    history = keras_loop.train(dcgan, this)
     assert calls == [('data', 'source')]
     assert len(history) == len(lines) == 2
     assert os.listdir(tmp_path / 'samples') == ['gan_mnist_0.png']
@@ -329,7 +331,7 @@ def test_tensorboard_gets_every_iterations_losses_and_each_picture(X_small, tmp_
     from tf1gan.training import summaries
     seeding.seed_graph(1)
     writer = summaries.Summaries(str(tmp_path))
-    history = dcgan.gan_train(dcgan.build(), X_small, epoch=3, batch_size=8, saving_interval=2,
+    history = keras_loop.gan_train(dcgan, keras_loop.build(dcgan), X_small, epoch=3, batch_size=8, saving_interval=2,
                               sample_dir=str(tmp_path / 'samples'), log=lambda line: None, events=writer)
     writer.close()
     found = summaries.read_events(str(tmp_path))
@@ -345,7 +347,7 @@ def test_eval_every_judges_the_generator_every_nth_iteration_without_touching_it
     plain_lines, _, _ = seeded_run(1, X_small, tmp_path / 'plain')
     seeding.seed_graph(1)
     lines = []
-    dcgan.gan_train(dcgan.build(), X_small, epoch=3, batch_size=8, saving_interval=100,
+    keras_loop.gan_train(dcgan, keras_loop.build(dcgan), X_small, epoch=3, batch_size=8, saving_interval=100,
                     sample_dir=str(tmp_path / 'evaluated'), log=lines.append, evaluation=evaluation)
     records = [json.loads(line) for line in (tmp_path / 'eval.jsonl').read_text().splitlines()]
     assert [r['step'] for r in records] == [0, 2]

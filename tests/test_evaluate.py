@@ -1,4 +1,4 @@
-"""The shipped MNIST classifier, scoring images with it (tf1gan.evaluate), and the command."""
+"""The shipped MNIST classifier, scoring images with it (tf1gan.evaluation.scoring), and the command."""
 import json
 import os
 import random
@@ -11,7 +11,8 @@ import pytest
 
 import tf1gan  # noqa: F401
 from tf1gan.evaluation import classifier
-from tf1gan import errors, evaluate
+from tf1gan import errors
+from tf1gan.evaluation import scoring
 from training import train
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -99,16 +100,16 @@ def test_load_mnist_gives_the_readers_test_images_and_leaves_numpys_generator_al
 
 def test_real_test_images_score_high_and_noise_scores_low(test_set):
     real_images = test_set[0]
-    real = evaluate.evaluate_images(real_images[:1000], real_images=real_images)
-    noise = evaluate.evaluate_images(np.random.default_rng(0).uniform(0, 1, (1000, 784)), real_images=real_images)
+    real = scoring.evaluate_images(real_images[:1000], real_images=real_images)
+    noise = scoring.evaluate_images(np.random.default_rng(0).uniform(0, 1, (1000, 784)), real_images=real_images)
     assert real['mnist_score'] > 9 and noise['mnist_score'] < 2
     assert real['frechet_distance'] < 5 < 100 < noise['frechet_distance']
 
 
 def test_evaluate_images_gives_conditional_accuracy_only_with_labels(test_set):
     images, digits = test_set
-    without = evaluate.evaluate_images(images[:100])
-    with_labels = evaluate.evaluate_images(images[:100], digits[:100])
+    without = scoring.evaluate_images(images[:100])
+    with_labels = scoring.evaluate_images(images[:100], digits[:100])
     assert without['conditional_accuracy'] is None and without['frechet_distance'] is None
     assert with_labels['conditional_accuracy'] >= 0.97
     assert sum(with_labels['class_histogram']) == 100
@@ -126,7 +127,7 @@ def test_evaluate_images_inside_a_tf1_graph_adds_nothing_to_it_and_draws_from_no
         np.random.seed(5), random.seed(5)
         with tf.Session():
             classifier.Classifier(classifier.WEIGHTS).logits(images)  # a fresh load, too
-            evaluate.evaluate_images(images, real_images=test_set[0])
+            scoring.evaluate_images(images, real_images=test_set[0])
         assert (np.random.uniform(size=3) == expected[0]).all() and random.random() == expected[1]
         assert len(graph.get_operations()) == ops
     tf2.random.set_seed(5)
@@ -141,9 +142,9 @@ def test_evaluate_images_inside_a_tf1_graph_adds_nothing_to_it_and_draws_from_no
 
 @pytest.mark.parametrize('conditional', ['cgan', 'cgan_cnn'])
 def test_a_conditional_gan_is_scored_on_equal_numbers_of_each_digit(checkpoints, mnist_dir, conditional):
-    result = evaluate.evaluate_run(checkpoints[conditional], num=50, data_dir=str(mnist_dir),
+    result = scoring.evaluate_run(checkpoints[conditional], num=50, data_dir=str(mnist_dir),
                                    source_url=str(mnist_dir))
-    images, digits, model = evaluate.draw_images(checkpoints[conditional], 50, seed=0)
+    images, digits, model = scoring.draw_images(checkpoints[conditional], 50, seed=0)
     assert model == conditional and images.shape == (50, 784)
     assert np.bincount(digits).tolist() == [5] * 10
     assert result['num_images'] == 50 and sum(result['class_histogram']) == 50
@@ -152,25 +153,25 @@ def test_a_conditional_gan_is_scored_on_equal_numbers_of_each_digit(checkpoints,
 
 
 def test_a_gan_is_scored_without_conditional_accuracy(checkpoints, mnist_dir):
-    result = evaluate.evaluate_run(checkpoints['gan'], num=30, data_dir=str(mnist_dir),
+    result = scoring.evaluate_run(checkpoints['gan'], num=30, data_dir=str(mnist_dir),
                                           source_url=str(mnist_dir))
     assert result['num_images'] == 30 and result['conditional_accuracy'] is None
     assert result['frechet_distance'] > 0
 
 
 def test_the_same_seed_draws_and_scores_the_same_images(checkpoints):
-    first, second = (evaluate.draw_images(checkpoints['gan'], 20, seed=4)[0] for _ in range(2))
+    first, second = (scoring.draw_images(checkpoints['gan'], 20, seed=4)[0] for _ in range(2))
     np.testing.assert_array_equal(first, second)
 
 
 def test_a_cgan_refuses_a_num_that_is_not_a_multiple_of_10(checkpoints):
     with pytest.raises(errors.InputError, match='--num=15 is not a multiple of 10'):
-        evaluate.draw_images(checkpoints['cgan'], 15)
+        scoring.draw_images(checkpoints['cgan'], 15)
 
 
 def test_reference_real_refuses_more_images_than_the_test_set_has(mnist_dir):
     with pytest.raises(errors.InputError, match='10000 images; --num=10001'):
-        evaluate.reference_images('real', 10001, 0, str(mnist_dir), str(mnist_dir))
+        scoring.reference_images('real', 10001, 0, str(mnist_dir), str(mnist_dir))
 
 
 # ----------------------------------------------------------------------------- the command

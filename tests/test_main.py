@@ -59,13 +59,13 @@ def test_a_flagfile_line_that_is_not_a_flag_is_named_with_its_file_and_line(tmp_
                                           'expected --name=value']
 
 
-def test_keras_semantics_choices_and_default_are_the_dcgan_modules():
+def test_keras_semantics_choices_and_default_are_tf1gans_keras_semantics():
     # In a process of its own: tf1gan.main's flags and another command's cannot share absl's FLAGS.
     code = ('from absl import flags\n'
             'from tf1gan import main\n'
-            'from tf1gan.listings import dcgan\n'
-            'assert flags.FLAGS["keras_semantics"].parser.enum_values == list(dcgan.KERAS_SEMANTICS)\n'
-            'assert flags.FLAGS["keras_semantics"].default == dcgan.DEFAULT_KERAS_SEMANTICS\n')
+            'from tf1gan.compat import keras_semantics\n'
+            'assert flags.FLAGS["keras_semantics"].parser.enum_values == list(keras_semantics.KERAS_SEMANTICS)\n'
+            'assert flags.FLAGS["keras_semantics"].default == keras_semantics.DEFAULT_KERAS_SEMANTICS\n')
     result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
 

@@ -219,7 +219,7 @@ def test_a_run_whose_losses_turn_non_finite_stops_before_saving_that_epoch(mnist
 # ----------------------------------------------------------------------------- a fourth listing
 
 def test_a_listing_registered_in_the_registry_trains_into_its_own_run_folder(mnist_dir, tmp_path, monkeypatch):
-    monkeypatch.setitem(registry.REGISTRY, 'toy', registry.Entry('toy_listing', 'tf1gan.training.train', 'a test listing'))
+    monkeypatch.setitem(registry.REGISTRY, 'toy', registry.Entry('toy_listing', 'a test listing'))
     lines, history = train('toy', tmp_path / 'run', 2, mnist_dir=mnist_dir, total_batch=3)
     assert [line.split(' D ')[0] for line in lines] == ['toy epoch 0', 'toy epoch 1', '최적화 완료!']
     assert len(history) == 2

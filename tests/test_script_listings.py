@@ -200,23 +200,24 @@ def dcgan_short(tmp_path_factory, mnist_dir):
 
 
 def tf1gans_dcgan_lines(folder, keras_semantics):
-    """tf1gan.listings.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), without
-    the checkpoints' extra Dropout call and with D's masks drawn as the listing draws them."""
-    code = ('import contextlib, tf1gan\n'
+    """tf1gan.listings.dcgan's listing, as tf1gan.main's DCGAN run calls it (seed, data, models, loop), with the
+    models built as the listing builds them (not keras_loop.build's, whose Dropout masks a checkpoint saves), so
+    that D's masks are drawn as the listing draws them."""
+    code = ('import tf1gan\n'
             'from tf1gan.compat import seeding\n'
             'from tf1gan.listings import dcgan\n'
-            'dcgan._dropout_from_a_generator = contextlib.nullcontext\n'
+            'from tf1gan.training import keras_loop\n'
             'seeding.seed_graph(2)\n'
             'X_train = dcgan.load_X_train("mnist/data")\n'
             f'models = dcgan.build(n_noise=100, keras_semantics="{keras_semantics}")\n'
-            f'dcgan.gan_train(models, X_train, {DCGAN_ITERATIONS}, 32, 200, "tf1gan_samples", n_noise=100)\n')
+            f'keras_loop.gan_train(dcgan, models, X_train, {DCGAN_ITERATIONS}, 32, 200, "tf1gan_samples", n_noise=100)\n')
     result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=folder, timeout=300)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
 
 
 def test_the_dcgan_listing_is_tf1gans_dcgan_once_the_checkpointable_dropout_masks_are_taken_out(dcgan_short):
-    """tf1gan.listings.dcgan builds D under _dropout_from_a_generator (masks from a tf.random.Generator that
+    """tf1gan.main builds D under keras_loop.dropout_from_a_generator (masks from a tf.random.Generator that
     checkpoints save); the listing draws them from stateful random ops. Without that, the two
     are one computation: the same lines, bit for bit (BUILD.md)."""
     folder, script_lines, stdout = dcgan_short

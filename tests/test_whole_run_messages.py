@@ -4,15 +4,14 @@ import pathlib
 
 import numpy as np
 
-from tf1gan.evaluation import book_logs, collapse
-from tf1gan import compare
+from tf1gan.evaluation import book_logs, collapse, comparison
 from whole_runs import REPO, Run, band_failure, collapse_failure, command, floor_failure
 
 
 def test_a_band_failure_names_each_window_and_loss_outside_with_the_runs_mean_the_band_and_where_things_are():
     [book] = book_logs.book_runs('cgan')
     run = book_logs.Losses(d=book.d, g=np.where(np.arange(100) // 10 == 3, book.g + 10, book.g))
-    rows = compare.compare(run, [book])
+    rows = comparison.compare(run, [book])
     message = band_failure(Run('cgan', 1, pathlib.Path('/scratch/cgan0')), rows,
                            pathlib.Path('/scratch/cgan0/run/compare_losses.png'))
     lines = message.splitlines()

@@ -28,8 +28,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tf1gan.evaluation import book_logs, collapse
-from tf1gan import compare
+from tf1gan.evaluation import book_logs, collapse, comparison
 from tf1gan.listings import registry
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
@@ -107,8 +106,8 @@ def train(model, tmp_path_factory, mnist_dir):
 def score(run, mnist_dir):
     """tf1gan.evaluate's figures of the run's last checkpoint (10,000 images, its default seed),
     also written to metrics.json in the run folder, as tf1gan.evaluate writes them."""
-    from tf1gan import evaluate  # imports TensorFlow
-    scores = evaluate.evaluate_run(str(run.run_dir), data_dir=str(run.folder / 'mnist'), source_url=str(mnist_dir))
+    from tf1gan.evaluation import scoring  # imports TensorFlow
+    scores = scoring.evaluate_run(str(run.run_dir), data_dir=str(run.folder / 'mnist'), source_url=str(mnist_dir))
     (run.run_dir / 'metrics.json').write_text(json.dumps(scores, indent=1))
     return scores
 
@@ -118,9 +117,9 @@ def score(run, mnist_dir):
 def band_failure(run, rows, figure):
     outside = [row for row in rows if not row.inside]
     return '\n'.join([f'{NAMES[run.model]}, seed {run.seed}: {len(outside)} of {len(rows)} windows outside the '
-                      f'book\'s band (mean ± {compare.BAND_K:g} sd per {compare.WINDOW} epochs):',
-                      *('  ' + line for line in compare.outside_lines(rows)),
-                      *compare.format_table(rows),
+                      f'book\'s band (mean ± {comparison.BAND_K:g} sd per {comparison.WINDOW} epochs):',
+                      *('  ' + line for line in comparison.outside_lines(rows)),
+                      *comparison.format_table(rows),
                       run.where(), f'compare\'s figure: {figure}'])
 
 
@@ -143,10 +142,10 @@ def floor_failure(run, scores, key, label, floor, which='under the floor'):
 # ----------------------------------------------------------------------------- the checks
 
 def assert_inside_the_books_band(run):
-    losses, reference = book_logs.read_log(run.run_dir / 'log.txt', run.model), compare.book_reference(run.model)
-    rows = compare.compare(losses, reference.runs)
+    losses, reference = book_logs.read_log(run.run_dir / 'log.txt', run.model), comparison.book_reference(run.model)
+    rows = comparison.compare(losses, reference.runs)
     figure = run.run_dir / 'compare_losses.png'
-    compare.plot_losses(losses, reference, rows, run.model, str(figure))
+    comparison.plot_losses(losses, reference, rows, run.model, str(figure))
     assert all(row.inside for row in rows), band_failure(run, rows, figure)
 
 

@@ -13,7 +13,7 @@ import tf1gan  # noqa: F401  (selects Keras 2 before TensorFlow is imported)
 from tf1gan import cli, errors
 from tf1gan.compat import input_data, keras_semantics
 from tf1gan.listings import registry
-from tf1gan.training import progress
+from tf1gan.training import progress, run
 from tf1gan.runs import folders
 
 FLAGS = flags.FLAGS
@@ -102,7 +102,7 @@ def typed(name):
 
 def check_used(model, given):
     """UsageError naming any given flag the listing does not read (the DCGAN has no --learning_rate)."""
-    module, trainer = registry.load(model), registry.trainer(model)
+    module, trainer = registry.load(model), run.trainer(model)
     used = set(module.HPARAMS) | set(getattr(trainer, 'SETTINGS', ())) | {'seed', 'loop', 'eval_every', 'data_dir',
                                                                           'source_url'}
     unused = [f'--{name}' for name in given if name not in used]
@@ -114,7 +114,7 @@ def check_used(model, given):
 
 def check_sizes(model, given):
     """UsageError for a batch larger than the listing's training set (the loop would run no iteration)."""
-    images = registry.trainer(model).TRAINING_IMAGES
+    images = run.trainer(model).TRAINING_IMAGES
     if given.get('batch_size', 0) > images:
         raise app.UsageError(f'--batch_size={given["batch_size"]} is larger than the {images:,} training images '
                              f'--model={model} trains on; expected at most {images}')
@@ -122,8 +122,7 @@ def check_sizes(model, given):
 
 def settings(model, given):
     """A new run's Settings: the listing's HPARAMS, overridden by every hyper-parameter flag given."""
-    from tf1gan.training import run
-    module, trainer = registry.load(model), registry.trainer(model)
+    module, trainer = registry.load(model), run.trainer(model)
     hparams = {name: given.get(name, default) for name, default in module.HPARAMS.items()}
     extra = {name: FLAGS[name].value for name in getattr(trainer, 'SETTINGS', ())}
     return run.Settings(model=model, hparams=hparams, seed=FLAGS.seed, loop=FLAGS.loop, eval_every=FLAGS.eval_every,
@@ -140,7 +139,6 @@ def main(argv):
         if FLAGS.model:
             check_used(FLAGS.model, given)
             check_sizes(FLAGS.model, given)
-        from tf1gan.training import run
         bars = progress.Progress()
         if FLAGS.resume:
             # A resumed run's length changes only by a --total_epoch typed on the command line (BUILD.md, "Resume").

@@ -1,4 +1,4 @@
-"""--eval_every=N: tf1gan.evaluate's figures, logged while a run trains.
+"""--eval_every=N: tf1gan.evaluate's figures (tf1gan.evaluation.scoring), logged while a run trains.
 
 At every due step (gan, cgan: epoch 0 and every N-th epoch after, so N=10 gives the book's
 sample epochs; dcgan: every N-th iteration from 0, as its pictures), NUM images are drawn from
@@ -14,8 +14,8 @@ import os
 
 import numpy as np
 
-from tf1gan import evaluate
 from tf1gan.compat import seeding
+from tf1gan.evaluation import scoring
 
 NUM = 1000  # images per evaluation: about a second of the classifier's time
 NOISE_SEED = 0
@@ -45,7 +45,7 @@ class PeriodicEval:
 
     def log(self, step, images, labels=None, value_range=(0.0, 1.0)):
         """Judges images (drawn for labels, if given) and records the figures at step."""
-        result = evaluate.evaluate_images(images, labels, real_images=self.real_images, value_range=value_range)
+        result = scoring.evaluate_images(images, labels, real_images=self.real_images, value_range=value_range)
         os.makedirs(os.path.dirname(self.path) or '.', exist_ok=True)
         with open(self.path, 'a') as f:
             f.write(json.dumps(dict(step=step, **result)) + '\n')

@@ -5,7 +5,7 @@ ResourceVariable (TensorFlow 2's tf.Variable), tfe.Iterator(dataset) the dataset
 (iter(dataset)), implicit_gradients & co. tensorflow.python.eager.backprop's functions, which
 TensorFlow 2 keeps. A name with no equal (tfe.Network, tfe.Saver, tfe.metrics, ...) is one line.
 """
-from tf1gan.script.contrib import ContribModule
+from tf1gan.script.contrib.base import ContribModule
 
 
 def module(views):

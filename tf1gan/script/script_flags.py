@@ -19,6 +19,8 @@ from absl import app as absl_app
 from absl import flags as absl_flags
 from absl.flags import _helpers
 
+from tf1gan.script.module_view import ModuleView
+
 _helpers.disclaim_module_ids.add(id(sys.modules[__name__]))  # a flag is the script's, not this module's
 
 HELP_ARGS = ('--help', '-help', '-h', '-?', '--helpshort', '--helpfull')
@@ -68,7 +70,6 @@ class ScriptFlags:
         return self._modules[key]
 
     def _flags_module(self, name, flags_object, old_keywords):
-        from tf1gan.script.tf1_view import ModuleView
         overrides = {'FLAGS': flags_object}
         for attr in dir(absl_flags):
             function = getattr(absl_flags, attr)
@@ -106,13 +107,11 @@ class ScriptFlags:
 
     @property
     def absl_app(self):
-        from tf1gan.script.tf1_view import ModuleView
         return self._module('absl.app', lambda: ModuleView('absl.app', absl_app, {
             'run': self.absl_run, 'usage': self.usage, 'parse_flags_with_usage': self.parse_with_usage}))
 
     @property
     def tf_app(self):
-        from tf1gan.script.tf1_view import ModuleView
         return self._module('tf.app', lambda: ModuleView('tensorflow.app', self._tf_app, {
             'run': self.tf_run, 'flags': self.tf_flags}))
 

@@ -29,6 +29,7 @@ import types
 from tf1gan.compat import input_data
 from tf1gan.script import contrib
 from tf1gan.script.contrib import RemovedInTF2Error, estimator_error  # the runner's one-line errors
+from tf1gan.script.module_view import ModuleView
 
 KERAS_MNIST_DIR = './mnist/data/'
 
@@ -44,29 +45,6 @@ def _refused_names(module, fromlist):
                 raise
             except AttributeError:
                 pass  # Python reports it as it does
-
-
-class ModuleView(types.ModuleType):
-    """A module that is `target` with some attributes replaced. lazy={name: factory} makes a
-    replacement on first use (Keras is imported only by scripts that ask for it)."""
-
-    def __init__(self, name, target, overrides=None, lazy=None):
-        super().__init__(name, getattr(target, '__doc__', None))
-        self.__dict__.update(overrides or {})
-        self.__dict__['_view_target'] = target
-        self.__dict__['_view_lazy'] = dict(lazy or {})
-
-    def __getattr__(self, name):  # only for names not in __dict__
-        lazy = self.__dict__['_view_lazy']
-        if name in lazy:
-            value = lazy.pop(name)()
-            setattr(self, name, value)
-            return value
-        return getattr(self.__dict__['_view_target'], name)
-
-    def __dir__(self):
-        return sorted(set(dir(self._view_target)) | set(self._view_lazy)
-                      | {k for k in self.__dict__ if not k.startswith('_view_')})
 
 
 class TF1View(ModuleView):

@@ -1,7 +1,7 @@
 """One training run, as one object: its folder, its settings, and everything it writes there.
 
 main builds a Run (a new one, or one resumed) and hands it whole to the loop that trains its
-listing (registry.trainer(model).train(listing, run)); the loops ask the run where things go.
+listing (trainer(model).train(listing, run)); the loops ask the run where things go.
 The folder's layout is tf1gan.runs.folders'.
 """
 import math
@@ -14,6 +14,16 @@ from tf1gan.listings import registry
 from tf1gan.training import progress
 from tf1gan.runs import runlog, folders
 from tf1gan.errors import InputError, UsageError
+
+
+def trainer(model):
+    """The module whose train(listing, run) trains `model`: keras_loop for the Keras listing (the DCGAN), train
+    for the TF1 listings (imports TensorFlow)."""
+    if registry.keras(model):
+        from tf1gan.training import keras_loop
+        return keras_loop
+    from tf1gan.training import train as tf1_loop
+    return tf1_loop
 
 
 class Settings(NamedTuple):
@@ -165,9 +175,9 @@ def train(run):
     Once MNIST is there and the folder made, one line on stderr names the folder. A resumed run
     that has done all its steps already says so on stderr and changes nothing."""
     settings = run.settings
-    module, trainer = registry.load(settings.model), registry.trainer(settings.model)
+    module, loop = registry.load(settings.model), trainer(settings.model)
     folders.check_layout(run.folder)
-    steps = getattr(trainer, 'STEPS', 'steps')
+    steps = getattr(loop, 'STEPS', 'steps')
     if run.resumed:
         from tf1gan.runs import checkpoint  # imports TensorFlow
         done = finished_steps(run)
@@ -206,7 +216,7 @@ def train(run):
             run.log.begin()
             print(f'tf1gan: resuming {run.folder} at {steps[:-1]} {done}, training to {settings.hparams["total_epoch"]}'
                   f'{run.length_note}' if run.resumed else f'tf1gan: new run {run.folder}', file=sys.stderr, flush=True)
-            history = trainer.train(module, run)
+            history = loop.train(module, run)
     except BaseException:
         if begun:
             run.set_state('interrupted')

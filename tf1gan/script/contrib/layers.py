@@ -10,7 +10,8 @@ import functools
 
 import tensorflow as tf
 
-from tf1gan.script.contrib import framework, removed
+from tf1gan.script.contrib import framework
+from tf1gan.script.contrib.base import removed
 from tf1gan.script.contrib.initializers import xavier_initializer
 
 v1 = tf.compat.v1
