@@ -17,6 +17,7 @@ import sys
 import numpy as np
 
 import tf115
+from hang import HANG
 
 HERE = pathlib.Path(__file__).resolve().parent
 SEEDED = HERE / 'seeded'
@@ -132,7 +133,7 @@ def prepare(folder, name, text, mnist_dir):
     return folder / name
 
 
-def run_tf115(scripts, timeout=900):
+def run_tf115(scripts, timeout=HANG):
     """Runs each prepared script (a path) under TensorFlow 1.15, all in one process, in its own
     folder; {script: stdout}."""
     args = []
@@ -143,7 +144,7 @@ def run_tf115(scripts, timeout=900):
     return {script: (script.parent / (script.name + '.tf115.out')).read_text(encoding='utf-8') for script in scripts}
 
 
-def run_tf1gan(script, *args, python=sys.executable, timeout=900):
+def run_tf1gan(script, *args, python=sys.executable, timeout=HANG):
     """The prepared script run by `python -m tf1gan.script` in its folder: its stdout (also kept
     beside it, in <script>.tf1gan.out)."""
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3', MPLBACKEND='Agg')

@@ -12,6 +12,7 @@ import tf1gan  # noqa: F401
 from tf1gan.runs import checkpoint, draw
 from tf1gan import errors
 from training import epoch_lines, train as train_run
+from hang import HANG
 
 MODELS = ('gan', 'cgan', 'cgan_cnn')
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -103,7 +104,7 @@ def test_a_run_killed_while_checkpointing_resumes_to_the_same_log(mnist_dir, tmp
                     time.sleep(np.random.uniform(0, 0.05))  # somewhere inside the next epoch's save
                     process.send_signal(signal.SIGKILL)
                     break
-        process.wait(timeout=120)
+        process.wait(timeout=HANG)
         printed += [line.rstrip('\n') for line in process.stdout if line.startswith('Epoch')]
         killed_after.append(len(printed))
     expected = train('cgan', mnist_dir, tmp_path / 'reference', total_epoch=60, total_batch=1)
@@ -191,7 +192,7 @@ def test_generate_refuses_digits_for_a_gan_checkpoint(trained):
 ])
 def test_generate_rejects_bad_flags_in_one_line(args, message, tmp_path):
     result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--run_dir={tmp_path}', *args],
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=HANG)
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert message in line
@@ -201,7 +202,7 @@ def test_generate_writes_the_png_it_names(trained, tmp_path):
     out, _ = trained['cgan']
     target = tmp_path / 'pictures' / 'pi.png'
     result = subprocess.run([sys.executable, '-m', 'tf1gan.generate', f'--run_dir={out}',
-                             '--digits=3,1,4,1,5', f'--output={target}'], capture_output=True, text=True, timeout=120)
+                             '--digits=3,1,4,1,5', f'--output={target}'], capture_output=True, text=True, timeout=HANG)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(target)
     assert target.read_bytes().startswith(b'\x89PNG')

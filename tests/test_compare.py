@@ -15,6 +15,7 @@ import book_texts
 from tf1gan.evaluation import book_logs, comparison
 from tf1gan.runs import samples
 from tf1gan.errors import InputError
+from hang import HANG
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEED, BOOK_PICTURES = book_texts.CH09, book_texts.PICTURES
@@ -40,7 +41,7 @@ def book_losses(model, run=0):
 
 def tf1gan_compare(*args, cwd=None):
     return subprocess.run([sys.executable, '-m', 'tf1gan.compare', *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+                          cwd=cwd, timeout=HANG)
 
 
 # Reading logs.
@@ -351,7 +352,7 @@ def test_compare_never_writes_over_the_runs_own_log(tmp_path):
 
 def test_the_compare_module_does_not_import_tensorflow():
     code = 'import sys, tf1gan.compare; print("tensorflow" in sys.modules)'
-    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=HANG)
     assert result.stdout.strip() == 'False', result.stderr
 
 

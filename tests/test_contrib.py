@@ -29,6 +29,7 @@ import numpy as np
 import pytest
 
 import tf115
+from hang import HANG
 
 PROBE = pathlib.Path(__file__).with_name('contrib_probe.py')
 EPS32 = float(np.finfo(np.float32).eps)
@@ -144,7 +145,7 @@ ERA_SCRIPT = '''\
 def test_a_2017_script_with_xavier_fully_connected_and_a_static_lstm_runs_unchanged_and_learns(tmp_path):
     (tmp_path / 'rnn.py').write_text(textwrap.dedent(ERA_SCRIPT))
     done = subprocess.run([sys.executable, '-m', 'tf1gan.script', 'rnn.py'], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=HANG)
     assert done.returncode == 0, done.stderr[-3000:]
     costs = [float(cost) for cost in re.findall(r'^step: \d+ cost = (\d+\.\d+)$', done.stdout, re.M)]
     assert len(costs) == 5

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 import corpus
+from hang import HANG
 
 
 def headless_env(mnist_dir):
@@ -27,7 +28,7 @@ def corpus_results(tmp_path_factory, mnist_dir):
     folder = tmp_path_factory.mktemp('corpus')
     out = folder / 'results.json'
     worker = subprocess.run([sys.executable, corpus.__file__, str(out)], cwd=folder, env=headless_env(mnist_dir),
-                            capture_output=True, text=True, timeout=900)
+                            capture_output=True, text=True, timeout=HANG)
     assert worker.returncode == 0, worker.stderr[-3000:]
     return json.loads(out.read_text(encoding='utf-8'))
 
@@ -60,7 +61,7 @@ def test_the_corpus_script_runs_as_its_own_python_m_tf1gan_script_process(case, 
     for _ in range(case.runs):
         process = subprocess.run([sys.executable, '-m', 'tf1gan.script', *corpus.command_line(case, mnist_dir)],
                                  cwd=tmp_path, env=headless_env(mnist_dir), capture_output=True, text=True,
-                                 timeout=600)
+                                 timeout=HANG)
     result = {'status': process.returncode, 'stdout': process.stdout, 'stderr': process.stderr,
               'files': corpus.files_in(tmp_path)}
     assert result['status'] == case.status, result['stderr'][-3000:]

@@ -14,13 +14,14 @@ from tf1gan.evaluation import classifier
 from tf1gan import errors
 from tf1gan.evaluation import scoring
 from training import train
+from hang import HANG
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def tf1gan_evaluate(*args):
     return subprocess.run([sys.executable, '-m', 'tf1gan.evaluate', *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+                          cwd=ROOT, timeout=HANG)
 
 
 # ----------------------------------------------------------------------------- fixtures
@@ -238,7 +239,7 @@ def test_training_the_classifier_twice_with_one_seed_gives_the_same_accuracy_and
         out = tmp_path / attempt
         result = subprocess.run([sys.executable, 'scripts/train_classifier.py', '--epochs=1', '--seed=1',
                                  f'--data_dir={mnist_dir}', f'--output_dir={out}'], capture_output=True, text=True,
-                                cwd=ROOT, timeout=600)
+                                cwd=ROOT, timeout=HANG)
         assert result.returncode == 0, result.stderr
         info = json.loads((out / 'mnist_classifier.json').read_text())
         recorded.append((info['test_accuracy'], (out / 'mnist_classifier.weights.h5').read_bytes()))

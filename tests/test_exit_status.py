@@ -13,6 +13,7 @@ import pytest
 
 from tf1gan.listings import registry
 from training import tf1gan_command as tf1gan
+from hang import HANG
 
 
 def fake_run(folder, model):
@@ -68,7 +69,7 @@ def test_a_stopped_run_exits_128_plus_the_signal_and_can_be_resumed(signum, stat
             if line.split()[:2] == ['Epoch:', '0001']:  # the second epoch's line: the run is training
                 process.send_signal(signum)
                 break
-        _, stderr = process.communicate(timeout=120)
+        _, stderr = process.communicate(timeout=HANG)
     finally:
         process.kill()
     assert process.returncode == status

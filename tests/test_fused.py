@@ -13,6 +13,7 @@ from tf1gan.training import fused
 from tf1gan.listings import registry
 from tf1gan.compat import seeding
 from tf1gan.listings import cgan, cgan_cnn, gan
+from hang import HANG
 from training import train as train_run
 
 MODULES = {'gan': gan, 'cgan': cgan, 'cgan_cnn': cgan_cnn}
@@ -47,7 +48,7 @@ def both_loops(request, mnist_dir, tmp_path_factory):
     for loop in ('book', 'fast'):
         out = tmp_path_factory.mktemp(f'{request.param}-{loop}')
         result = subprocess.run([sys.executable, '-c', ONE_EPOCH, request.param, loop, str(mnist_dir), str(out)],
-                                capture_output=True, text=True, timeout=300)
+                                capture_output=True, text=True, timeout=HANG)
         assert result.returncode == 0, result.stderr
         runs[loop] = ast.literal_eval(result.stdout.splitlines()[-1]), out
     return runs

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from hang import HANG
+
 pytest.importorskip('IPython', reason="IPython is the optional 'notebook' extra: pip install -e '.[notebook]'")
 
 SESSION = r'''
@@ -38,7 +40,7 @@ CELLS = [
 def session(tmp_path_factory):
     folder = tmp_path_factory.mktemp('ipython')
     result = subprocess.run([sys.executable, '-c', SESSION, json.dumps(CELLS)], capture_output=True, text=True,
-                            cwd=folder, timeout=300)
+                            cwd=folder, timeout=HANG)
     assert result.returncode == 0, result.stderr
     return folder, json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -74,7 +76,7 @@ def test_the_cell_that_loads_the_extension_is_tf1_in_graph_mode_from_its_first_l
              'X = tf.placeholder(tf.float32, [None, 2])\nsess = tf.Session()\n'
              'doubled = sess.run(X * 2, feed_dict={X: [[1, 2]]}).tolist()']
     result = subprocess.run([sys.executable, '-c', SESSION, json.dumps(cells)], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=300)
+                            cwd=tmp_path, timeout=HANG)
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report['results'] == [None], result.stdout
     assert report['eager'] is False and report['doubled'] == [[2.0, 4.0]]
@@ -86,5 +88,5 @@ def test_an_ipy_file_run_by_ipython_is_one_cell_and_runs_as_tf1(tmp_path):
                                           'print(tf.executing_eagerly(), tf.Session().run(X * 2, {X: 3}))\n',
                                           encoding='utf-8')
     result = subprocess.run([sys.executable, '-m', 'IPython', '--colors=nocolor', 'listing.ipy'],
-                            capture_output=True, text=True, cwd=tmp_path, timeout=300)
+                            capture_output=True, text=True, cwd=tmp_path, timeout=HANG)
     assert result.stdout.strip().splitlines()[-1] == 'False 6.0', result.stdout + result.stderr

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from hang import HANG
 
 FLAGS = ['model', 'keras_semantics', 'loop', 'run_dir', 'eval_every', 'resume', 'total_epoch', 'batch_size',
          'total_batch', 'learning_rate', 'n_hidden', 'n_noise', 'saving_interval', 'seed', 'data_dir', 'source_url',
@@ -13,7 +14,7 @@ FLAGS = ['model', 'keras_semantics', 'loop', 'run_dir', 'eval_every', 'resume', 
 
 def tf1gan_main(*args, cwd=None):
     return subprocess.run([sys.executable, '-m', 'tf1gan.main', *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
+                          cwd=cwd, timeout=HANG)
 
 
 def test_helpfull_documents_every_flag():
@@ -66,7 +67,7 @@ def test_keras_semantics_choices_and_default_are_tf1gans_keras_semantics():
             'from tf1gan.compat import keras_semantics\n'
             'assert flags.FLAGS["keras_semantics"].parser.enum_values == list(keras_semantics.KERAS_SEMANTICS)\n'
             'assert flags.FLAGS["keras_semantics"].default == keras_semantics.DEFAULT_KERAS_SEMANTICS\n')
-    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=HANG)
     assert result.returncode == 0, result.stderr
 
 

@@ -10,6 +10,7 @@ import tf1gan  # noqa: F401
 from tf1gan.training import progress, summaries
 from tf1gan.runs import runlog
 from training import train
+from hang import HANG
 
 
 def events(run_dir):
@@ -183,7 +184,7 @@ def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(
         *complete, pending = (pending + data).split('\r')
         received += [(now, frame.strip()) for frame in complete if frame.strip()]
     os.close(master)
-    assert process.wait(timeout=60) == 0
+    assert process.wait(timeout=HANG) == 0
     bar = re.compile(r'epoch (\d)/2 .* (\d+)/(\d+) iterations, ([\d.?]+)it/s')
     drawn = [(when, bar.match(frame).groups()) for when, frame in received if bar.match(frame)]
     second = [(when, int(n), rate) for when, (epoch, n, total, rate) in drawn if epoch == '2']

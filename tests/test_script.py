@@ -6,6 +6,7 @@ import sys
 import textwrap
 
 import pytest
+from hang import HANG
 
 
 def headless_env():
@@ -17,11 +18,11 @@ def headless_env():
 
 def tf1gan_script(*args, cwd):
     return subprocess.run([sys.executable, '-m', 'tf1gan.script', *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=300, env=headless_env())
+                          text=True, cwd=cwd, timeout=HANG, env=headless_env())
 
 
 def python(*args, cwd):
-    return subprocess.run([sys.executable, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60)
+    return subprocess.run([sys.executable, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=HANG)
 
 
 def traceback_part(stderr):

@@ -11,6 +11,7 @@ import time
 import pytest
 
 import book_texts
+from hang import HANG
 from test_script import headless_env, notebook
 from tf1gan.evaluation import book_logs
 
@@ -45,7 +46,7 @@ def listing_dcgan():
     return listing
 
 
-def command(module, *args, cwd, timeout=600):
+def command(module, *args, cwd, timeout=HANG):
     return subprocess.run([sys.executable, '-m', module, *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, timeout=timeout, env=headless_env())
 
@@ -211,7 +212,7 @@ def tf1gans_dcgan_lines(folder, keras_semantics):
             'X_train = dcgan.load_X_train("mnist/data")\n'
             f'models = dcgan.build(n_noise=100, keras_semantics="{keras_semantics}")\n'
             f'keras_loop.gan_train(dcgan, models, X_train, {DCGAN_ITERATIONS}, 32, 200, "tf1gan_samples", n_noise=100)\n')
-    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=folder, timeout=300)
+    result = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, cwd=folder, timeout=HANG)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
 
@@ -281,7 +282,7 @@ def test_keras_2_freezing_holds_under_the_command_and_not_under_keras_3(tmp_path
     assert result.stdout.splitlines() == ['D learns in its own step: True', 'D is frozen inside gan: True']
     keras_3_env = {k: v for k, v in headless_env().items() if k != 'TF_USE_LEGACY_KERAS'}
     keras_3 = subprocess.run([sys.executable, 'freezing.py'], capture_output=True, text=True, cwd=tmp_path,
-                             timeout=300, env=keras_3_env)
+                             timeout=HANG, env=keras_3_env)
     assert keras_3.returncode == 0, keras_3.stderr
     assert 'D learns in its own step: False' in keras_3.stdout.splitlines()
 

@@ -10,6 +10,7 @@ import pytest
 import tf1gan  # noqa: F401  (Keras 2 before TensorFlow)
 from tf1gan.script import runner, tf1_view
 from tf1gan.script.source import Cell
+from hang import HANG
 
 
 def run_script(folder, source, name='script.py', args=(), **options):
@@ -28,7 +29,7 @@ def run_script(folder, source, name='script.py', args=(), **options):
 
 def tf1gan_script(*args, cwd):
     return subprocess.run([sys.executable, '-m', 'tf1gan.script', *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
+                          text=True, cwd=cwd, timeout=HANG)
 
 
 def test_eager_mode_tensorflow_is_tensorflow_2_and_answers_the_tf1_names_it_lacks():

@@ -13,6 +13,7 @@ import pathlib
 import subprocess
 
 import pytest
+from hang import HANG
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 INSTALL = ("python3.7 -m venv .venv-tf115 && .venv-tf115/bin/pip install tensorflow==1.15.5 'protobuf<3.21' "
@@ -36,7 +37,7 @@ def require():
     return path
 
 
-def run(script, *args, cwd, timeout=600):
+def run(script, *args, cwd, timeout=HANG):
     """Runs the file `script` (a path) with TensorFlow 1.15 in cwd; its CompletedProcess (text).
     TensorFlow's start-up warnings are silenced, as tf1gan's commands silence TensorFlow 2's, and
     matplotlib is tests/tf115_stubs' (the oracle has none: only what scripts print is compared).

@@ -6,6 +6,7 @@ import sys
 import tf1gan  # noqa: F401
 from tf1gan.listings import registry
 from tf1gan.training import run
+from hang import HANG
 
 
 def train(model, out, total_epoch, *, mnist_dir, resume=False, seed=5, total_batch=5, loop='fast',
@@ -39,4 +40,4 @@ def epoch_lines(lines):
 def tf1gan_command(command, *args, cwd):
     """python -m tf1gan.<command> args, run in cwd: the CompletedProcess, output as text."""
     return subprocess.run([sys.executable, '-m', f'tf1gan.{command}', *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
+                          cwd=cwd, timeout=HANG)

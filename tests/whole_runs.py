@@ -30,6 +30,7 @@ import pytest
 
 from tf1gan.evaluation import book_logs, collapse, comparison
 from tf1gan.listings import registry
+from hang import HANG
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SEED = 1
@@ -40,7 +41,7 @@ DCGAN_ITERATIONS = 1001
 CNN_EPOCHS = 3
 PRINTED = {'gan': 100, 'cgan': 100, 'cgan_cnn': CNN_EPOCHS, 'dcgan': DCGAN_ITERATIONS}
 AFTER_THE_FLAGFILE = {'dcgan': [f'--total_epoch={DCGAN_ITERATIONS}'], 'cgan_cnn': [f'--total_epoch={CNN_EPOCHS}']}
-TIMEOUT = 45 * 60  # seconds per training run: only against a hang (each takes 3-18 minutes, BUILD.md)
+TIMEOUT = HANG  # seconds per training run: only against a hang (each takes 3-18 minutes, BUILD.md)
 NAMES = {'gan': 'listing 9.1 (gan)', 'cgan': 'listing 9.2 (cgan)', 'cgan_cnn': '9.2 with CNNs (cgan_cnn)',
          'dcgan': 'the DCGAN (dcgan)'}
 

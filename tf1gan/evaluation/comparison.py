@@ -16,7 +16,6 @@ band rests on one run.
 """
 import os
 import re
-import sys
 from typing import List, NamedTuple, Optional
 
 import numpy as np
