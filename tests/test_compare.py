@@ -342,6 +342,22 @@ def test_without_run_dir_the_newest_finished_run_of_the_model_is_compared_and_na
     assert result.stderr == f'tf1gan: the newest finished run of cgan: {os.path.join("runs", "cgan-2")}\n'
 
 
+def test_a_log_of_one_epoch_is_said_to_hold_1_epoch(tmp_path):
+    run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan')[:1])
+    write_record(run_dir, 'gan', total_epoch=1)
+    result = tf1gan_compare(f'--run_dir={run_dir}')
+    assert result.returncode == 1 and result.stdout == ''
+    assert result.stderr.splitlines() == [f'tf1gan: {run_dir / "log.txt"} holds 1 epoch: the comparison needs at '
+                                          'least one full window of 10 (epochs 0-9)']
+
+
+def test_one_epoch_past_the_last_window_is_named_as_one_epoch(tmp_path):
+    run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan')[:11])
+    result = tf1gan_compare('--model=gan', f'--run_dir={run_dir}')
+    assert result.returncode == 0, result.stderr
+    assert "epoch 10: not compared (not a full window, or past the book's 100 epochs)\n" in result.stdout
+
+
 def test_compare_never_writes_over_the_runs_own_log(tmp_path):
     run_dir = write_run(tmp_path / 'run', 'gan', book_losses('gan'))
     before = (run_dir / 'log.txt').read_bytes()
@@ -383,7 +399,7 @@ def test_against_compares_a_run_with_another_runs_losses_and_pictures(tmp_path):
     assert result.returncode == 0, result.stderr
     cnn, dense = os.path.join('runs', 'cgan_cnn'), os.path.join('runs', 'cgan')
     assert result.stdout.startswith(f'{os.path.join(cnn, "log.txt")} against {dense} (cgan), band:')
-    assert 'D other' in result.stdout and f"all 1 windows inside {dense}'s band" in result.stdout
+    assert 'D other' in result.stdout and f"the 1 window inside {dense}'s band" in result.stdout
     for picture in ('compare_losses.png', 'compare_samples.png'):
         assert (tmp_path / cnn / picture).read_bytes().startswith(b'\x89PNG')
 
@@ -392,7 +408,7 @@ def test_against_says_when_a_run_leaves_the_other_runs_band(tmp_path):
     runs_of_cgan_and_cgan_cnn(tmp_path, [(g, d) for d, g in book_losses('cgan')[:10]])
     result = tf1gan_compare('--run_dir=cgan_cnn', '--against=cgan', cwd=tmp_path)
     assert result.returncode == 1
-    assert f"1 of 1 windows outside {os.path.join('runs', 'cgan')}'s band" in result.stdout
+    assert f"1 of 1 window outside {os.path.join('runs', 'cgan')}'s band" in result.stdout
 
 
 def test_against_and_book_dir_together_are_refused_in_one_line(tmp_path):

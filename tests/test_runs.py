@@ -165,7 +165,7 @@ def test_a_moved_run_is_drawn_from_scored_and_compared(mnist_dir, tmp_path):
     assert scored.returncode == 0, scored.stderr
     assert json.loads((tmp_path / 'moved' / 'metrics.json').read_text())['source']['model'] == 'gan'
     compared = tf1gan('compare', f'--run_dir={moved}', cwd=tmp_path)
-    assert 'holds 1 epochs' in compared.stderr  # read from the moved folder (a run of 1 epoch is too short)
+    assert 'holds 1 epoch:' in compared.stderr  # read from the moved folder (a run of 1 epoch is too short)
 
 
 def test_resume_without_run_dir_continues_the_newest_run_of_the_model(mnist_dir, tmp_path, monkeypatch):
@@ -180,6 +180,15 @@ def test_resume_keeps_the_runs_own_settings_unless_told_otherwise(mnist_dir, tmp
     this = run.resumed('cgan', {'total_epoch': 2}, run_dir=str(tmp_path))
     assert this.settings.hparams['n_hidden'] == 32 and this.settings.hparams['total_epoch'] == 2
     assert this.settings.total_batch == 5 and this.settings.seed == 5
+
+
+def test_resuming_a_finished_run_of_one_epoch_says_it_finished_its_1_epoch(mnist_dir, tmp_path, capsys):
+    train('gan', tmp_path, 1, mnist_dir=mnist_dir)
+    capsys.readouterr()
+    _, history = train('gan', tmp_path, 1, mnist_dir=mnist_dir, resume=True)
+    assert history == []
+    assert capsys.readouterr().err == (f'tf1gan: {tmp_path} has finished its 1 epoch: nothing to resume '
+                                       '(add --total_epoch=N, N > 1, to train it further)\n')
 
 
 def test_an_interrupted_run_is_recorded_as_interrupted(mnist_dir, tmp_path, monkeypatch):

@@ -45,6 +45,11 @@ def _check_flagfiles(argv):
                 raise flags.Error(f'{path} line {number}: {text!r} is not a flag; expected --name=value')
 
 
+def count(n, noun):
+    """'1 epoch', '2 epochs': a number and its noun, for the lines a reader sees."""
+    return f'{n} {noun}' if n == 1 else f'{n} {noun}s'
+
+
 def writable_folder(path):
     """True if path is, or could be created as, a folder we may write in (tried, not guessed:
     root may 'access' folders such as /proc that refuse new files)."""

@@ -66,7 +66,7 @@ def book_reference(model):
     """The runs the book printed of the listing whose lines `model` prints."""
     books = book_logs.book_runs(registry.log_lines(model))
     return Reference(f'the book\'s listing {book_logs.LISTING[registry.log_lines(model)]} '
-                     f'({len(books)} run{"s" if len(books) > 1 else ""})', 'book', books)
+                     f'({cli.count(len(books), "run")})', 'book', books)
 
 
 def run_reference(run_dir):
@@ -262,7 +262,7 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output,
     whose = 'the book' if against is None else against  # in the lines: "<whose>'s band"
     run, books = book_logs.read_log(log, registry.log_lines(model)), reference.runs
     if len(run.d) < WINDOW:
-        raise errors.InputError(f'{log} holds {len(run.d)} epochs: the comparison needs at least one '
+        raise errors.InputError(f'{log} holds {cli.count(len(run.d), "epoch")}: the comparison needs at least one '
                                 f'full window of {WINDOW} (epochs 0-{WINDOW - 1})')
     output = cli.output_file(output or os.path.join(run_dir, 'compare_losses.png'), '--output', run_dir)
     pictures = book_dir is not None or against is not None
@@ -288,12 +288,13 @@ def run_comparison(model, run_dir, output, book_dir, sample_dir, samples_output,
     print('\n'.join(format_table(rows, short=reference.short)))
     compared = len(rows) * WINDOW
     if len(run.d) > compared:
-        print(f'epochs {compared}-{len(run.d) - 1}: not compared (not a full window, or past '
-              f'{whose}\'s {min(len(b.d) for b in books)} epochs)')
+        left = f'epoch {compared}' if len(run.d) == compared + 1 else f'epochs {compared}-{len(run.d) - 1}'
+        print(f'{left}: not compared (not a full window, or past '
+              f'{whose}\'s {cli.count(min(len(b.d) for b in books), "epoch")})')
     outside = [row for row in rows if not row.inside]
     caveat = f' (with settings that are not the book\'s: {", ".join(differ)})' if differ else ''
-    print(f'{len(outside)} of {len(rows)} windows outside {whose}\'s band{caveat}' if outside
-          else f'all {len(rows)} windows inside {whose}\'s band{caveat}')
+    print(f'{len(outside)} of {cli.count(len(rows), "window")} outside {whose}\'s band{caveat}' if outside
+          else f'{"all" if len(rows) > 1 else "the"} {cli.count(len(rows), "window")} inside {whose}\'s band{caveat}')
     for path in written:
         print(f'wrote {path}')
     return 1 if outside else 0

@@ -92,8 +92,8 @@ def check_hparams(folder, record):
     from tf1gan.listings import registry
     missing = sorted(set(registry.load(record['model']).HPARAMS) - set(record['hparams']))
     if missing:
-        raise InputError(f'{os.path.join(folder, RECORD)} lacks the hyper-parameters {", ".join(missing)} of '
-                         f'{record["model"]}; expected a record as tf1gan.main writes it')
+        raise InputError(f'{os.path.join(folder, RECORD)} lacks the hyper-parameter{"s" if len(missing) > 1 else ""} '
+                         f'{", ".join(missing)} of {record["model"]}; expected a record as tf1gan.main writes it')
     return record
 
 

@@ -192,7 +192,8 @@ def train(run):
             print(f'tf1gan: {", ".join(cut_short)} {"is" if one else "are"} incomplete (a save cut short, or a file of '
                   f'{"it" if one else "each"} lost); {"it is" if one else "they are"} not used', file=sys.stderr)
         if done >= settings.hparams['total_epoch']:
-            print(f'tf1gan: {run.folder} has finished all {done} of its {steps}: nothing to '
+            trained = f'all {done} of its {steps}' if done > 1 else f'its {done} {steps[:-1]}'
+            print(f'tf1gan: {run.folder} has finished {trained}: nothing to '
                   f'resume (add --total_epoch=N, N > {done}, to train it further)', file=sys.stderr)
             return []
         run.restore = done > 0
