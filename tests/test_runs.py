@@ -191,6 +191,35 @@ def test_resuming_a_finished_run_of_one_epoch_says_it_finished_its_1_epoch(mnist
                                        '(add --total_epoch=N, N > 1, to train it further)\n')
 
 
+def recorded_run(folder, model, state='finished', **settings):
+    """A run folder holding only the run.json tf1gan.main writes for model with its listing's settings (and
+    settings): enough for what is checked before training."""
+    os.makedirs(folder, exist_ok=True)
+    recorded = run.Settings(model, dict(registry.load(model).HPARAMS), **settings).recorded()
+    folders.write_record(folder, dict(recorded, state=state))
+    return str(folder)
+
+
+@pytest.mark.parametrize('model, asked, named', [
+    ('cgan', {'total_batch': 50}, "--total_batch=50 (the run has the book's 550)"),
+    ('cgan', {'seed': 3}, '--seed=3 (the run has no seed: its draws were random)'),
+    ('gan', {'keras_semantics': 'tf_keras'}, '--keras_semantics=tf_keras (gan does not use --keras_semantics)'),
+    ('dcgan', {'total_batch': 50}, '--total_batch=50 (dcgan does not use --total_batch)'),
+])
+def test_a_setting_a_resumed_run_left_unset_is_named_as_what_the_run_does_never_as_none(model, asked, named,
+                                                                                        tmp_path):
+    folder = recorded_run(tmp_path / 'run', model, keras_semantics='frozen_bn' if model == 'dcgan' else None)
+    with pytest.raises(errors.UsageError) as raised:
+        run.resumed(None, asked, run_dir=folder)
+    assert f'is another run: {named}; leave these flags out' in str(raised.value)
+    assert 'None' not in str(raised.value)
+
+
+def test_resuming_with_the_books_total_batch_typed_out_resumes_the_run_that_left_it_unset(tmp_path):
+    folder = recorded_run(tmp_path / 'run', 'cgan')
+    assert run.resumed(None, {'total_batch': 550}, run_dir=folder).folder == folder
+
+
 def test_an_interrupted_run_is_recorded_as_interrupted(mnist_dir, tmp_path, monkeypatch):
     from tf1gan.runs import samples
     calls = []

@@ -139,10 +139,10 @@ def resumed(model, asked, run_dir=None, root=folders.ROOT, progress=progress.OFF
     hparams = dict(record['hparams'])
     differ = []
     for name, value in asked.items():
-        saved = hparams.get(name) if name in hparams else record.get(name)
+        saved, words = _recorded(record, name)
         if name in ('total_epoch', 'loop', 'eval_every', 'data_dir', 'source_url') or value == saved:
             continue
-        differ.append(f'--{name}={value} (the run has {saved})')
+        differ.append(f'--{name}={value} ({words})')
     if differ:
         raise UsageError(f'{folder} is another run: ' + ', '.join(differ) +
                          '; leave these flags out to resume it with its own settings, or start a new run')
@@ -161,6 +161,21 @@ def resumed(model, asked, run_dir=None, root=folders.ROOT, progress=progress.OFF
     this = Run(folder, settings, resumed=True, progress=progress)
     this.length_note = length_note
     return this
+
+
+def _recorded(record, name):
+    """(value, words) of setting `name` in a run's record, the words for a reader: what run.json leaves
+    unset (None) is named as what the run does instead, never as None."""
+    saved = record['hparams'].get(name) if name in record['hparams'] else record.get(name)
+    if saved is not None:
+        return saved, f'the run has {saved}'
+    if name == 'seed':
+        return None, 'the run has no seed: its draws were random'
+    loop = trainer(record['model'])
+    if name == 'total_batch' and name in getattr(loop, 'SETTINGS', ()):
+        book = int(loop.TRAINING_IMAGES / record['hparams']['batch_size'])  # the book's, as train.train computes it
+        return book, f'the run has the book\'s {book}'
+    return None, f'{record["model"]} does not use --{name}'
 
 
 def finished_steps(run):
