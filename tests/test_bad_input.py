@@ -180,7 +180,7 @@ def test_a_full_disk_is_one_line_whether_python_or_tensorflow_meets_it():
     ('main', ['--model=gan', '--run_dir='], 2, '--run_dir=: expected a folder'),
     ('main', ['--resume', '--run_dir=./run'], 1, 'run.json lacks the hyper-parameters'),
     ('generate', ['--run_dir=./run', '--digits=1'], 1, 'run.json lacks the hyper-parameters'),
-    ('generate', ['--run_dir=./afile'], 1, './afile is not a run folder (a file)'),
+    ('generate', ['--run_dir=./afile'], 1, './afile is a file; expected a run folder'),
     ('main', ['--model=gan', '--resume'], 1, 'no run of gan in runs/'),
     ('compare', ['--run_dir=./run'], 1, './run/log.txt not found'),
     ('main', ['--model=gan', '--run_dir=./' + 'x' * 300], 1, 'File name too long'),
@@ -198,6 +198,28 @@ def test_more_bad_input_is_one_line(command, args, status, named, tmp_path, mnis
 
 
 # ----------------------------------------------------------------------------- resume: what it will do, or why not
+
+@pytest.mark.parametrize('command, args, status, said', [
+    ('main', ['--model=gan', '--run_dir=./afile'], 2,
+     "--run_dir=./afile: ./afile is a file; expected a folder (a new one, or a run's)"),
+    ('main', ['--resume', '--run_dir=afile/run'], 2,
+     "--run_dir=afile/run: afile is a file; expected a folder (a new one, or a run's)"),
+    ('generate', ['--run_dir=./run', '--digits=1', '--output=afile/x.png'], 2,
+     '--output=afile/x.png: afile is a file; expected a path in a folder'),
+    ('evaluate', ['--run_dir=./afile'], 1, './afile is a file; expected a run folder'),
+    ('compare', ['--run_dir=./afile'], 1, './afile is a file; expected a run folder'),
+    ('script', ['--figure_dir=afile', 'mine.py'], 2, '--figure_dir=afile: afile is a file; expected a folder'),
+])
+def test_a_file_where_a_folder_is_expected_is_named_as_a_file(command, args, status, said, tmp_path):
+    (tmp_path / 'afile').write_text('')
+    (tmp_path / 'run').mkdir()
+    (tmp_path / 'run' / 'run.json').write_text('{"model": "cgan", "hparams": {}, "state": "finished"}')
+    before = files(tmp_path)
+    result = tf1gan(command, *args, cwd=tmp_path)
+    assert result.returncode == status
+    assert result.stderr.splitlines() == [f'tf1gan: {said}']
+    assert files(tmp_path) == before
+
 
 def remove(run, pattern):
     for path in (run / 'checkpoints').glob(pattern):

@@ -16,7 +16,7 @@ def parse_flags(argv):
         _check_flagfiles(argv)
         return flags.FLAGS(argv)
     except flags.Error as e:
-        print(f'tf1gan: {e}', file=sys.stderr)
+        print(f'tf1gan: {str(e).removeprefix("flag ")}', file=sys.stderr)  # absl's "flag --name=value: ..."
         sys.exit(2)
     except SystemExit as e:
         if e.code == 1 and any(arg.split('=')[0] in HELP_FLAGS for arg in argv[1:]):
@@ -48,6 +48,27 @@ def _check_flagfiles(argv):
 def count(n, noun):
     """'1 epoch', '2 epochs': a number and its noun, for the lines a reader sees."""
     return f'{n} {noun}' if n == 1 else f'{n} {noun}s'
+
+
+def file_in_the_way(path):
+    """The file that stops path being a folder (path itself, or a folder above it that is a file), or None."""
+    while not os.path.exists(path) and os.path.dirname(path) not in ('', path):
+        path = os.path.dirname(path)
+    return path if os.path.exists(path) and not os.path.isdir(path) else None
+
+
+def folder_flag(expected, folder=lambda value: value):
+    """A flag validator's checker for a folder the command writes in (folder(value)): a file in the way is
+    named ('runs/x is a file; expected <expected>'); a folder that cannot be made or written fails with
+    the validator's own message."""
+    def check(value):
+        if value is None:
+            return True
+        file = file_in_the_way(folder(value))
+        if file is not None:
+            raise flags.ValidationError(f'{file} is a file; expected {expected}')
+        return writable_folder(folder(value))
+    return check
 
 
 def writable_folder(path):
@@ -143,6 +164,9 @@ def output_file(path, flag, run_dir=None):
     log, its record)."""
     if path.endswith(os.sep) or os.path.isdir(path):
         raise app.UsageError(f'{flag}={path} is a folder; expected a file name (say {os.path.join(path, "out.png")})')
+    file = file_in_the_way(os.path.dirname(path) or '.')
+    if file is not None:
+        raise app.UsageError(f'{flag}={path}: {file} is a file; expected a path in a folder')
     if not writable_folder(os.path.dirname(path) or '.'):
         raise app.UsageError(f'{flag}={path}: cannot be written; expected a path in a folder that can be created '
                              'and written')

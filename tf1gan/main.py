@@ -82,7 +82,8 @@ cli.define_verbose()
 FLOAT32_MAX = 3.4028234663852886e38  # the graphs compute in float32: a larger rate is infinite there
 flags.register_validator('learning_rate', lambda v: v is None or 0 < v <= FLOAT32_MAX,
                          f'expected a positive number that float32 can hold (at most {FLOAT32_MAX:.4g})')
-flags.register_validator('run_dir', lambda v: v is None or (v.strip() != '' and cli.writable_folder(folders.folder_for(v))),
+_run_dir_folder = cli.folder_flag('a folder (a new one, or a run\'s)', folders.folder_for)
+flags.register_validator('run_dir', lambda v: v is None or (v.strip() != '' and _run_dir_folder(v)),
                          'expected a folder that can be created and written')
 
 HPARAM_FLAGS = ('total_epoch', 'batch_size', 'learning_rate', 'n_hidden', 'n_noise', 'saving_interval')

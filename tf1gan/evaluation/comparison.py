@@ -232,6 +232,7 @@ def plot_samples(pairs, reference, sample_dir, path):
 def run_settings(run_dir, model):
     """(model, the run's settings that are not the book's) from the run's run.json; a folder holding
     only a log.txt needs --model and is taken to have the book's settings."""
+    folders.check_layout(run_dir)  # a file is named as one
     if not os.path.exists(os.path.join(run_dir, folders.RECORD)):
         if model is None:
             raise errors.UsageError(f'{run_dir} has no {folders.RECORD}: give --model (gan or cgan)')

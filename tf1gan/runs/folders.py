@@ -73,8 +73,10 @@ def read_record(folder):
     """run.json of the run in folder, as a dict; InputError (one line) if there is none or it is not one."""
     path = os.path.join(folder, RECORD)
     if not os.path.exists(path):
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise InputError(f'{folder} is a file; expected a run folder')
         if not os.path.isdir(folder):
-            raise InputError(f'{folder} is not a run folder ({"a file" if os.path.exists(folder) else "no such folder"})')
+            raise InputError(f'{folder} is not a run folder (no such folder)')
         raise InputError(f'{folder} holds no run ({RECORD} is missing)')
     try:
         with open(path, encoding='utf-8') as f:

@@ -65,7 +65,7 @@ flags.DEFINE_string('figure_dir', None,
 
 cli.define_verbose()
 
-flags.register_validator('figure_dir', lambda v: v is None or cli.writable_folder(v),
+flags.register_validator('figure_dir', cli.folder_flag('a folder'),
                          'expected a folder that can be created and written')
 
 
