@@ -62,7 +62,7 @@ def test_only_the_last_three_checkpoints_are_kept(uninterrupted):
 def test_a_new_run_refuses_a_folder_that_holds_a_run(uninterrupted, mnist_dir):
     model, out, _ = uninterrupted
     before = pictures(out / 'checkpoints')
-    with pytest.raises(errors.InputError, match='already holds a run: add --resume'):
+    with pytest.raises(errors.InputError, match='already holds a finished run .10 epochs.: train it further with --resume'):
         train(model, mnist_dir, out, total_epoch=10)
     assert pictures(out / 'checkpoints') == before
 

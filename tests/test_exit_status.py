@@ -26,7 +26,7 @@ def fake_run(folder, model):
 
 
 @pytest.mark.parametrize('command, args, status, named', [
-    ('main', ['--model=gan', '--run_dir=./gan'], 2, 'already holds a run'),
+    ('main', ['--model=gan', '--run_dir=./gan'], 2, 'already holds a finished run'),
     ('main', ['--model=cgan', '--resume', '--run_dir=./gan'], 2, 'is a run of gan; expected a run of cgan'),
     ('generate', ['--run_dir=./gan', '--digits=3'], 2, '--digits draws chosen digits and needs a run of cgan or cgan_cnn'),
     ('generate', ['--run_dir=./cgan'], 2, 'give --digits'),

@@ -110,9 +110,11 @@ def test_a_named_folder_that_holds_a_run_is_refused_for_a_new_run_in_one_line(th
     before = fingerprint(cwd / 'runs')
     result = tf1gan('main', *args, '--run_dir=cgan-2', cwd=cwd)
     assert result.returncode == 2  # bad usage: the command names a folder it cannot have
-    assert result.stderr.splitlines() == [f'tf1gan: {os.path.join("runs", "cgan-2")} already holds a run: add '
-                                          f'--resume to continue it, or leave out --run_dir (a new run gets the '
-                                          f'next free folder, {os.path.join("runs", "cgan-4")})']
+    taken = os.path.join("runs", "cgan-2")
+    assert result.stderr.splitlines() == [f'tf1gan: {taken} already holds a finished run (2 epochs): train it '
+                                          f'further with --resume --run_dir={taken} --total_epoch=N, N > 2, or leave '
+                                          f'out --run_dir (a new run gets the next free folder, '
+                                          f'{os.path.join("runs", "cgan-4")})']
     assert fingerprint(cwd / 'runs') == before
 
 
@@ -218,6 +220,24 @@ def test_a_setting_a_resumed_run_left_unset_is_named_as_what_the_run_does_never_
 def test_resuming_with_the_books_total_batch_typed_out_resumes_the_run_that_left_it_unset(tmp_path):
     folder = recorded_run(tmp_path / 'run', 'cgan')
     assert run.resumed(None, {'total_batch': 550}, run_dir=folder).folder == folder
+
+
+def test_a_new_run_named_into_a_finished_run_says_how_to_train_that_run_further(tmp_path):
+    recorded_run(tmp_path / 'done', 'gan', total_batch=5)
+    result = tf1gan('main', '--model=gan', '--run_dir=./done', cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ''
+    assert result.stderr.splitlines() == ['tf1gan: ./done already holds a finished run (100 epochs): train it further '
+                                          'with --resume --run_dir=./done --total_epoch=N, N > 100, or leave out '
+                                          f'--run_dir (a new run gets the next free folder, {os.path.join("runs", "gan")})']
+
+
+def test_a_new_run_named_into_an_interrupted_run_says_to_resume_it(tmp_path):
+    recorded_run(tmp_path / 'stopped', 'gan', state='interrupted')
+    result = tf1gan('main', '--model=gan', '--run_dir=./stopped', cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ''
+    assert result.stderr.splitlines() == ['tf1gan: ./stopped already holds a run: add --resume to continue it, or '
+                                          'leave out --run_dir (a new run gets the next free folder, '
+                                          f'{os.path.join("runs", "gan")})']
 
 
 def test_an_interrupted_run_is_recorded_as_interrupted(mnist_dir, tmp_path, monkeypatch):

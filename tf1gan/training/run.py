@@ -9,6 +9,7 @@ import os
 import sys
 from typing import NamedTuple, Optional
 
+from tf1gan import cli
 from tf1gan.compat import input_data
 from tf1gan.listings import registry
 from tf1gan.training import progress
@@ -94,8 +95,19 @@ class Run:
 
 
 def _refuse_taken(folder, settings, root):
-    return UsageError(f'{folder} already holds a run: add --resume to continue it, or leave out --run_dir (a new '
-                      f'run gets the next free folder, {folders.next_free(settings.model, root)})')
+    elsewhere = f'leave out --run_dir (a new run gets the next free folder, {folders.next_free(settings.model, root)})'
+    try:
+        record = folders.read_record(folder)
+    except InputError:  # a run without a readable record: resuming it says what is wrong
+        record = {}
+    if record.get('state') == 'finished' and record['model'] in registry.REGISTRY and \
+            isinstance(record['hparams'].get('total_epoch'), int):
+        done = record['hparams']['total_epoch']
+        step = 'iteration' if registry.keras(record['model']) else 'epoch'  # what its total_epoch counts
+        return UsageError(f'{folder} already holds a finished run ({cli.count(done, step)}): '
+                          f'train it further with --resume --run_dir={folder} --total_epoch=N, N > {done}, or '
+                          f'{elsewhere}')
+    return UsageError(f'{folder} already holds a run: add --resume to continue it, or {elsewhere}')
 
 
 def new(settings, run_dir=None, root=folders.ROOT, progress=progress.OFF):
