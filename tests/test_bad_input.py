@@ -221,6 +221,21 @@ def test_a_file_where_a_folder_is_expected_is_named_as_a_file(command, args, sta
     assert files(tmp_path) == before
 
 
+@pytest.mark.parametrize('command, args, said', [
+    ('main', ['--model=gan', '--total_epoch=abc'], '--total_epoch=abc: expected a whole number (1 or more)'),
+    ('main', ['--model=gan', '--total_batch=1.5'], '--total_batch=1.5: expected a whole number (1 or more)'),
+    ('main', ['--model=gan', '--seed=-1'], '--seed=-1: expected a whole number (0 or more)'),
+    ('main', ['--model=cgan', '--learning_rate=fast'], '--learning_rate=fast: expected a number'),
+    ('generate', ['--num=many'], '--num=many: expected a whole number (1 or more)'),
+    ('evaluate', ['--num=1'], '--num=1: expected a whole number (2 to 100,000)'),
+    ('script', ['--seed=abc', 'mine.py'], '--seed=abc: expected a whole number (0 or more)'),
+])
+def test_a_number_flag_given_something_else_says_what_number_it_expected(command, args, said, tmp_path):
+    result = tf1gan(command, *args, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ''
+    assert result.stderr.splitlines() == [f'tf1gan: {said}']
+
+
 def remove(run, pattern):
     for path in (run / 'checkpoints').glob(pattern):
         path.unlink()

@@ -1,5 +1,6 @@
 """What the command-line entry points share: flag parsing that fails in one line, folder checks."""
 import os
+import re
 import sys
 import tempfile
 import warnings
@@ -16,12 +17,31 @@ def parse_flags(argv):
         _check_flagfiles(argv)
         return flags.FLAGS(argv)
     except flags.Error as e:
-        print(f'tf1gan: {str(e).removeprefix("flag ")}', file=sys.stderr)  # absl's "flag --name=value: ..."
+        print(f'tf1gan: {_in_words(e)}', file=sys.stderr)
         sys.exit(2)
     except SystemExit as e:
         if e.code == 1 and any(arg.split('=')[0] in HELP_FLAGS for arg in argv[1:]):
             sys.exit(0)
         raise
+
+
+def _in_words(error):
+    """absl's flag error as the line to print: "--name=value: ..." (without absl's "flag "), and for a number
+    flag whose value is no number of its kind, or outside its bounds, what was expected in words."""
+    message = str(error).removeprefix('flag ')
+    cause = error.__context__  # the parser's own error, absl's message ends with it: "--name=value: <cause>"
+    name = re.match(r'--(\w+)=', message)
+    if not (isinstance(cause, (ValueError, OverflowError)) and name and name.group(1) in flags.FLAGS
+            and message.endswith(f': {cause}')):
+        return message
+    parser = flags.FLAGS[name.group(1)].parser
+    if not isinstance(parser, (flags.IntegerParser, flags.FloatParser)):
+        return message
+    low, high = parser.lower_bound, parser.upper_bound
+    bound = (f' ({low:,} to {high:,})' if low is not None and high is not None else f' ({low:,} or more)'
+             if low is not None else f' ({high:,} or less)' if high is not None else '')
+    kind = 'a whole number' if isinstance(parser, flags.IntegerParser) else 'a number'
+    return f'{message[:-len(f": {cause}")]}: expected {kind}{bound}'
 
 
 HELP_FLAGS = ('--help', '-help', '-h', '-?', '--helpshort', '--helpfull', '--helpxml')
