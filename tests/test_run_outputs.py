@@ -147,6 +147,34 @@ def test_the_progress_bar_draws_nothing_off_a_terminal():
     assert piped.getvalue() == ''
 
 
+def test_a_terminal_that_reports_no_width_gets_the_bar_80_columns_wide():
+    """A pseudo-terminal of size 0x0 (tqdm reads -1 columns there, and drew nothing): the bar is drawn as on a
+    terminal 80 columns wide."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 0, 0, 0, 0))
+    assert os.get_terminal_size(slave) == (0, 0)
+    try:
+        with open(slave, 'w', encoding='utf-8', closefd=False) as terminal:
+            with progress.Progress(terminal, lines=io.StringIO()).epoch(2, 100, 550) as bar:
+                for _ in range(11):
+                    bar.trained(50)
+        drawn = b''
+        while select.select([master], [], [], 1)[0]:
+            drawn += os.read(master, 4096)
+    finally:
+        os.close(master)
+        os.close(slave)
+    drawn = frames(drawn.decode())
+    assert drawn[0].startswith('epoch 3/100') and ' 550/550 iterations' in drawn[-1]
+    assert max(len(frame) for frame in drawn) == progress.DEFAULT_COLUMNS - 1  # tqdm leaves the last column free
+
+
 @pytest.mark.slow  # a real run's rate, read off a terminal: in the slow suite, beside the steady whole runs
 def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(tmp_path, mnist_dir):
     """A real run with its stderr on a pseudo-terminal and its stdout in a file: each epoch's bar

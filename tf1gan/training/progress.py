@@ -21,6 +21,7 @@ import tqdm
 
 EPOCH_FORMAT = '{desc} {bar} {n_fmt}/{total_fmt} iterations, {rate_fmt}, epoch {remaining} left, run {run_left} left'
 RUN_FORMAT = '{desc} {n_fmt}/{total_fmt} {bar} {rate_fmt}, run {remaining} left'
+DEFAULT_COLUMNS = 80  # the width of a terminal that reports none (a pseudo-terminal of size 0x0)
 
 
 class Progress:
@@ -59,6 +60,24 @@ class _Tqdm(tqdm.tqdm):
     def __init__(self, *args, later=None, **kwargs):
         self.later = later
         super().__init__(*args, **kwargs)
+
+    # The terminal's size as tqdm reads it, for a terminal that reports none (0x0, which tqdm reads as -1 columns
+    # and -1 rows and then draws nothing; or no size at all): drawn as on one DEFAULT_COLUMNS wide.
+    @property
+    def ncols(self):
+        return self._ncols
+
+    @ncols.setter
+    def ncols(self, value):
+        self._ncols = value if value and value > 0 else DEFAULT_COLUMNS - 1  # tqdm leaves the last column free
+
+    @property
+    def nrows(self):
+        return self._nrows
+
+    @nrows.setter
+    def nrows(self, value):
+        self._nrows = value if value and value > 0 else None  # tqdm's own default
 
     @property
     def format_dict(self):
