@@ -140,3 +140,47 @@ def test_verbose_shows_tensorflows_own_lines(mnist_dir, tmp_path):
                          f'--run_dir={tmp_path / "run"}', cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(result.stderr.splitlines()) > 1
+
+
+# Run from the parent of a clone named tf1gan: Python takes the clone's folder, on sys.path first, for a
+# namespace package tf1gan, ahead of the installed package (tf1gan/cli.py runs the package's __init__.py then).
+
+@pytest.fixture(scope='module')
+def beside_a_folder_named_tf1gan(mnist_dir, tmp_path_factory):
+    """A folder holding an empty folder named tf1gan, the environment without Keras 2 selected (this process
+    selected it, importing tf1gan), and a 1-iteration cgan run trained there: (folder, environment, result)."""
+    folder = tmp_path_factory.mktemp('parent')
+    (folder / 'tf1gan').mkdir()
+    env = {name: value for name, value in os.environ.items() if name != 'TF_USE_LEGACY_KERAS'}
+    trained = subprocess.run([sys.executable, '-m', 'tf1gan.main', '--model=cgan', '--total_epoch=1',
+                              '--total_batch=1', f'--data_dir={mnist_dir}', '--run_dir=./run'],
+                             capture_output=True, text=True, cwd=folder, env=env, timeout=HANG)
+    return folder, env, trained
+
+
+def test_a_run_trains_with_keras_2_from_a_folder_holding_a_folder_named_tf1gan(beside_a_folder_named_tf1gan):
+    _, _, trained = beside_a_folder_named_tf1gan
+    assert trained.returncode == 0, trained.stderr
+    # 9.2's tf.layers.dense raises under Keras 3: the run trained with Keras 2.
+    assert trained.stdout.splitlines()[-2].startswith('Epoch:  0000 D loss: ')
+    assert trained.stderr == 'tf1gan: new run ./run\n'
+
+
+@pytest.mark.parametrize('command, args, status, printed', [
+    ('generate', ['--run_dir=./run', '--digits=3'], 0, os.path.join('.', 'run', 'generated.png')),
+    ('evaluate', ['--run_dir=./run', '--num=10', '--data_dir={mnist_dir}'], 0, 'wrote ./run/metrics.json'),
+    ('compare', ['--run_dir=./run'], 1, 'tf1gan: ./run/log.txt holds 1 epoch: the comparison needs at least one '
+                                        'full window of 10 (epochs 0-9)'),
+    ('script', ['keras.py'], 0, 'TF_USE_LEGACY_KERAS=1, Keras 2'),
+])
+def test_every_command_runs_from_a_folder_holding_a_folder_named_tf1gan(command, args, status, printed,
+                                                                        beside_a_folder_named_tf1gan, mnist_dir):
+    folder, env, trained = beside_a_folder_named_tf1gan
+    assert trained.returncode == 0, trained.stderr
+    (folder / 'keras.py').write_text('import os\nimport tensorflow as tf\n'
+                                     'print(f"TF_USE_LEGACY_KERAS={os.environ.get(\'TF_USE_LEGACY_KERAS\')}, '
+                                     'Keras {tf.keras.__version__[0]}")\n')
+    result = subprocess.run([sys.executable, '-m', f'tf1gan.{command}', *(a.format(mnist_dir=mnist_dir) for a in args)],
+                            capture_output=True, text=True, cwd=folder, env=env, timeout=HANG)
+    assert result.returncode == status, result.stderr
+    assert printed in (result.stdout + result.stderr).splitlines()

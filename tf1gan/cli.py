@@ -10,6 +10,20 @@ from absl import app, flags
 import tf1gan
 
 
+def _run_the_package_init():
+    """Run from a folder holding a folder named tf1gan (the parent of a clone named tf1gan), Python takes
+    that folder for a namespace package tf1gan, ahead of the installed one, and tf1gan/__init__.py (Keras 2,
+    the log level) never runs: it is run here, into that module, which then looks in this package only."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    tf1gan.__file__, tf1gan.__path__ = os.path.join(here, '__init__.py'), [here]
+    with open(tf1gan.__file__, encoding='utf-8') as f:
+        exec(compile(f.read(), tf1gan.__file__, 'exec'), tf1gan.__dict__)
+
+
+if getattr(tf1gan, '__file__', None) is None:  # every command imports this module before TensorFlow
+    _run_the_package_init()
+
+
 def parse_flags(argv):
     """absl's parsing, with any bad flag (or flagfile line that is no flag) reported as one line and
     exit status 2. --help (and --helpfull, --helpshort) exits 0, done, where absl's exits 1."""
