@@ -36,13 +36,18 @@ CELLS = [
 ]
 
 
+def run_session(cells, folder):
+    """SESSION's report on the cells, run in an IPython shell in folder, and its stderr."""
+    result = subprocess.run([sys.executable, '-c', SESSION, json.dumps(cells)], capture_output=True, text=True,
+                            cwd=folder, timeout=HANG)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
+
+
 @pytest.fixture(scope='module')
 def session(tmp_path_factory):
     folder = tmp_path_factory.mktemp('ipython')
-    result = subprocess.run([sys.executable, '-c', SESSION, json.dumps(CELLS)], capture_output=True, text=True,
-                            cwd=folder, timeout=HANG)
-    assert result.returncode == 0, result.stderr
-    return folder, json.loads(result.stdout.strip().splitlines()[-1])
+    return folder, run_session(CELLS, folder)[0]
 
 
 def test_load_ext_tf1gan_makes_the_following_cells_tf1_in_graph_mode(session):
@@ -75,10 +80,8 @@ def test_the_cell_that_loads_the_extension_is_tf1_in_graph_mode_from_its_first_l
     cells = ['%load_ext tf1gan\nimport tensorflow as tf\neager = tf.executing_eagerly()\n'
              'X = tf.placeholder(tf.float32, [None, 2])\nsess = tf.Session()\n'
              'doubled = sess.run(X * 2, feed_dict={X: [[1, 2]]}).tolist()']
-    result = subprocess.run([sys.executable, '-c', SESSION, json.dumps(cells)], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=HANG)
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report['results'] == [None], result.stdout
+    report, _ = run_session(cells, tmp_path)
+    assert report['results'] == [None], report
     assert report['eager'] is False and report['doubled'] == [[2.0, 4.0]]
 
 
@@ -90,3 +93,17 @@ def test_an_ipy_file_run_by_ipython_is_one_cell_and_runs_as_tf1(tmp_path):
     result = subprocess.run([sys.executable, '-m', 'IPython', '--colors=nocolor', 'listing.ipy'],
                             capture_output=True, text=True, cwd=tmp_path, timeout=HANG)
     assert result.stdout.strip().splitlines()[-1] == 'False 6.0', result.stdout + result.stderr
+
+
+def test_tf1gan_mode_given_before_any_code_holds_from_the_first_cell_of_code(tmp_path):
+    cells = ['%load_ext tf1gan\n%tf1gan_mode graph', 'import tensorflow as tf\neager = tf.executing_eagerly()']
+    report, _ = run_session(cells, tmp_path)
+    assert report['results'] == [None, None] and report['eager'] is False
+
+
+def test_tf1gan_verbose_after_tensorflow_is_imported_says_it_comes_too_late(tmp_path):
+    report, stderr = run_session(['%load_ext tf1gan', 'import tensorflow as tf', '%tf1gan_verbose'], tmp_path)
+    assert report['results'] == [None] * 3
+    assert stderr.splitlines()[-1] == ('tf1gan: %tf1gan_verbose: too late, TensorFlow is already imported and its '
+                                       'log level set; restart the kernel, then run `%load_ext tf1gan` and '
+                                       '`%tf1gan_verbose` in a cell of their own')

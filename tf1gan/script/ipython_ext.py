@@ -7,20 +7,31 @@ tf1gan.script.source.GRAPH_NAMES) enters a fresh default graph, which stays for 
 cells; before that, cells run eagerly, as TensorFlow 2 ran Keras. `%tf1gan_mode graph` or
 `%tf1gan_mode eager` chooses instead. `plt.savefig` into a missing folder makes the folder.
 IPython runs the magic lines itself (`%matplotlib inline`).
+
+TensorFlow is imported before the first cell that is more than `%load_ext` and `%tf1gan_...`
+lines, as the commands import it (tf1gan.cli.import_tensorflow): its start-up lines (oneDNN,
+CUDA probing, cuInit's error), which it writes on file descriptor 2 and Jupyter's kernel puts
+into the cell's output, go to /dev/null. `%tf1gan_verbose` before that cell shows them, and its
+later log lines, as the commands' --verbose does.
 """
 import builtins
+import re
 import sys
 
+from tf1gan import cli
 from tf1gan.script import figures, runner, source, tf1_view
+
+# A cell of these lines alone does not import TensorFlow: it may still say %tf1gan_verbose.
+SETUP_LINE = re.compile(r'\s*(%load_ext\b|%tf1gan_|#|$)')
 
 
 class Extension:
     def __init__(self, shell):
         self.shell = shell
-        self.views = tf1_view.Views()
-        self.import_ = self.views.make_import()
-        self.graphs = runner.DefaultGraphs(self.views)
+        self.views = None  # until start()
+        self.import_ = builtins.__import__
         self.mode = 'auto'
+        self.verbose = False
         self.builtins = {}
         self.figure_hooks = figures.Figures(None).hooks(headless=False)
         self.figure_hooks.__enter__()  # for the rest of the session
@@ -28,6 +39,16 @@ class Extension:
         self.refresh_builtins()
         shell.events.register('pre_run_cell', self.pre_run_cell)
         shell.register_magic_function(self.tf1gan_mode, 'line')
+        shell.register_magic_function(self.tf1gan_verbose, 'line')
+
+    def start(self):
+        """Imports TensorFlow (quietly unless %tf1gan_verbose) and makes the cells' TF1 view."""
+        cli.import_tensorflow(self.verbose)
+        self.views = tf1_view.Views()
+        self.import_ = self.views.make_import()
+        self.graphs = runner.DefaultGraphs(self.views)
+        if self.mode == 'graph':
+            self.graphs.enter()
 
     def refresh_builtins(self):
         # What IPython's builtin trap puts into the builtins module while a cell runs (get_ipython;
@@ -43,14 +64,17 @@ class Extension:
         self.builtins['__import__'] = self.import_
 
     def pre_run_cell(self, info):
+        if self.views is None and not all(SETUP_LINE.match(line) for line in info.raw_cell.splitlines()):
+            self.start()
         self.refresh_builtins()
-        if not self.graphs.contexts and self.mode == 'auto':
-            cell = source.skip_magics(source.Cell(info.raw_cell, '<cell>'), note=lambda text: None)
-            try:
-                if source.uses_graph_api([cell]):
-                    self.graphs.enter()
-            except SyntaxError:
-                pass  # IPython reports it when it compiles the cell
+        if self.views is None or self.graphs.contexts or self.mode != 'auto':
+            return
+        cell = source.skip_magics(source.Cell(info.raw_cell, '<cell>'), note=lambda text: None)
+        try:
+            if source.uses_graph_api([cell]):
+                self.graphs.enter()
+        except SyntaxError:
+            pass  # IPython reports it when it compiles the cell
 
     def tf1gan_mode(self, line):
         """%tf1gan_mode graph|eager|auto: graph enters a fresh default graph for the following cells."""
@@ -58,10 +82,21 @@ class Extension:
         if mode not in source.MODES:
             print(f'tf1gan: %tf1gan_mode {mode}: expected one of {", ".join(source.MODES)}', file=sys.stderr)
             return
-        self.graphs.close()
         self.mode = mode
-        if mode == 'graph':
-            self.graphs.enter()
+        if self.views is not None:
+            self.graphs.close()
+            if mode == 'graph':
+                self.graphs.enter()
+
+    def tf1gan_verbose(self, line):
+        """%tf1gan_verbose: TensorFlow's own log lines shown, as the commands' --verbose does; it must
+        come before TensorFlow is imported (right after %load_ext tf1gan)."""
+        if 'tensorflow' in sys.modules:
+            print('tf1gan: %tf1gan_verbose: too late, TensorFlow is already imported and its log level set; '
+                  'restart the kernel, then run `%load_ext tf1gan` and `%tf1gan_verbose` in a cell of their own',
+                  file=sys.stderr)
+            return
+        self.verbose = True
 
 
 def load(shell):
