@@ -13,6 +13,8 @@ from tf1gan.compat import seeding
 from tf1gan.listings import cgan_cnn
 from training import tf1gan_command
 
+pytestmark = pytest.mark.kernels  # compares numbers TensorFlow computes: CI runs it under both kernel libraries (BUILD.md)
+
 EXAMPLE = pathlib.Path(__file__).resolve().parent.parent / 'examples' / 'cgan_cnn.py'
 HP = {key: cgan_cnn.HPARAMS[key] for key in ('n_hidden', 'n_noise', 'learning_rate')}
 

@@ -21,6 +21,8 @@ from tf1gan.training import keras_loop
 from tf_keras.layers import (Activation, BatchNormalization, Conv2D, Dense, Dropout, Flatten, LeakyReLU,
                              Reshape, UpSampling2D)
 
+pytestmark = pytest.mark.kernels  # compares numbers TensorFlow computes: CI runs it under both kernel libraries (BUILD.md)
+
 LOG_LINE = re.compile(r'^epoch:\d+  d_loss:\d+\.\d{4}  g_loss:\d+\.\d{4}$')
 
 

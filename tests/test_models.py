@@ -7,6 +7,8 @@ import tensorflow.compat.v1 as tf
 
 from tf1gan.listings import cgan, gan
 
+pytestmark = pytest.mark.kernels  # compares numbers TensorFlow computes: CI runs it under both kernel libraries (BUILD.md)
+
 N_HIDDEN, N_NOISE = 256, 128
 
 # Listing 9.1 declares its variables with tf.Variable (default names); 9.2 gets them from

@@ -19,7 +19,7 @@ from hang import HANG
 REPO = pathlib.Path(__file__).resolve().parents[1]
 SUPPORTED = ('3.10', '3.11', '3.12', '3.13')  # TensorFlow 2.21's wheels
 SEEDED_EPOCH = ('--model=cgan', '--total_epoch=1', '--total_batch=5', '--seed=1')
-EPOCH_LINE = re.compile(r'Epoch: \d{4} D loss: \S+ G loss: \S+')
+EPOCH_LINE = re.compile(r'Epoch:\s+\d{4} D loss: \S+ G loss: \S+')
 
 pytestmark = pytest.mark.pythons
 
@@ -52,6 +52,8 @@ def this_pythons_line(tmp_path_factory, mnist_dir):
 
 @pytest.mark.parametrize('version', SUPPORTED)
 def test_readmes_install_on_python_prints_this_pythons_seeded_line(version, this_pythons_line, tmp_path, mnist_dir):
+    if version == '%d.%d' % sys.version_info[:2]:
+        pytest.skip(f'Python {version} runs these tests: README\'s install and its line are this venv\'s')
     python = find_python(version)
     if python is None:
         pytest.skip(f'no Python {version} on this machine (pyenv install {version}, or python{version} on PATH)')

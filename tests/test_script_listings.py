@@ -18,8 +18,8 @@ from tf1gan.evaluation import book_logs
 SEED, DCGAN_SEED = book_texts.CH09, book_texts.DCGAN
 DCGAN_LINE = re.compile(r'epoch:(\d+)  d_loss:(\d+\.\d{4})  g_loss:(\d+\.\d{4})')
 
-pytestmark = pytest.mark.skipif(not (SEED.exists() and DCGAN_SEED.exists()),
-                                reason=book_texts.TEXTS_NEEDED.format(f'{SEED.name} and {DCGAN_SEED.name}'))
+pytestmark = [pytest.mark.kernels, pytest.mark.skipif(not (SEED.exists() and DCGAN_SEED.exists()),
+                                reason=book_texts.TEXTS_NEEDED.format(f'{SEED.name} and {DCGAN_SEED.name}'))]
 
 
 def python_blocks(text, fence):

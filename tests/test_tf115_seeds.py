@@ -19,7 +19,7 @@ import tf115
 from test_compare import SEED
 from test_script_listings import listing_9_1, listing_9_2
 
-pytestmark = pytest.mark.tf115
+pytestmark = [pytest.mark.tf115, pytest.mark.kernels]  # compares numbers TensorFlow computes: CI runs it under both kernel libraries (BUILD.md)
 
 # Two short epochs of the listings (55 iterations each), as tests/test_script_listings.py runs them.
 SHORT = dict(total_epoch=2, batch_size=1000)

@@ -8,6 +8,8 @@ import tf1gan  # noqa: F401  (Keras 2 before TensorFlow)
 from tf1gan.compat import input_data
 from tf1gan.script import tf1_view
 
+pytestmark = pytest.mark.kernels  # compares numbers TensorFlow computes: CI runs it under both kernel libraries (BUILD.md)
+
 
 @pytest.fixture
 def views(mnist_dir, tmp_path):

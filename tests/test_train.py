@@ -12,6 +12,8 @@ from tf1gan.runs import samples
 from tf1gan.listings import cgan, gan
 from training import train as train_run
 
+pytestmark = pytest.mark.kernels  # compares numbers TensorFlow computes: CI runs it under both kernel libraries (BUILD.md)
+
 GOLDEN = pathlib.Path(__file__).parent / 'golden'
 MODULES = {'gan': gan, 'cgan': cgan}
 
