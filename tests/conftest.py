@@ -39,7 +39,7 @@ def mnist_dir():
 # Two test processes (pytest-xdist, --dist=loadfile, --no-loadscope-reorder) take whole files in the order
 # collected: the longest first, so that neither process ends the run alone with a long one. The slow suite's
 # four whole runs come first (one file each, so that two train side by side); then README's command's files
-# by their measured time in one process (BUILD.md, "Measured on this project's 2-core machine"), from
+# by their measured time in one process (BUILD.md, "Measured on this project's 2-core machines"), from
 # test_script_listings.py's 171 s down to test_contrib.py's 26 s; the rest, shorter, keep their order.
 LONGEST_FIRST = ('test_whole_run_cgan.py', 'test_whole_run_gan.py', 'test_whole_run_dcgan.py',
                  'test_whole_run_cgan_cnn.py', 'test_script_listings.py', 'test_bad_input.py', 'test_dcgan.py',

@@ -1,17 +1,9 @@
 """The figures of a set of generated digits, judged by tf1gan's MNIST classifier (tf1gan.evaluation.classifier):
-
-- MNIST score (TF-GAN's): 1 (one class, or nothing recognisable) to 10 (confident, all ten
-  digits equally often); the MNIST test set itself scores 9.72 (recorded, with the
-  classifier's test accuracy, in tf1gan/evaluation/data/mnist_classifier.json);
-- Frechet distance between the classifier's penultimate-layer features of the images and of
-  the 10,000 MNIST test images (0: indistinguishable), and the same over its 10 logits
-  (TF-GAN's mnist_frechet_distance);
-- how many images the classifier calls each digit, and for cgan the fraction that are the
-  digit asked for (conditional accuracy), overall and per digit.
+MNIST score, Frechet distances (classifier features and logits), the predicted-digit histogram and, for a
+conditional GAN, conditional accuracy; what each means is in tf1gan.evaluate's help, the command's.
 
 evaluate_run scores a run's newest checkpoint, evaluate_reference images that are not generated (for the scale),
-and training calls `evaluate_images(images, labels, real_images=mnist.test.images)` (--eval_every). The command is
-tf1gan.evaluate.
+and training calls `evaluate_images(images, labels, real_images=mnist.test.images)` (--eval_every).
 """
 import hashlib
 import os
