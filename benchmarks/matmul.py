@@ -1,4 +1,5 @@
-"""How fast this machine multiplies float32 matrices in TensorFlow: shared by the benchmarks."""
+"""How fast this machine multiplies float32 matrices in TensorFlow, and what machine it is: shared by the benchmarks."""
+import os
 import time
 
 import tf1gan  # noqa: F401
@@ -26,3 +27,19 @@ def matmul_gflops(m, k, n, threads, repeats=200):
 def peak_gflops(n=1024):
     """The machine's float32 matmul peak: an n x n x n matmul, the better of 1 and 2 threads."""
     return max(matmul_gflops(n, n, n, threads, repeats=50) for threads in (1, 2))
+
+
+def machine():
+    """'<CPU name>, <n> cores; TensorFlow's kernels: oneDNN|Eigen (<why>)': what a figure was measured on.
+    Which library is in force depends on the CPU unless TF_ENABLE_ONEDNN_OPTS says (BUILD.md, "Kernel libraries")."""
+    from tensorflow.python.util import _pywrap_util_port  # the public API does not say
+    try:
+        with open('/proc/cpuinfo', encoding='utf-8') as f:
+            cpu = next(line.split(':', 1)[1].strip() for line in f if line.startswith('model name'))
+    except (OSError, StopIteration):
+        import platform
+        cpu = platform.processor() or 'CPU not known'
+    chosen = os.environ.get('TF_ENABLE_ONEDNN_OPTS')
+    why = f'TF_ENABLE_ONEDNN_OPTS={chosen}' if chosen is not None else "TensorFlow's default for this CPU"
+    kernels = 'oneDNN' if _pywrap_util_port.IsMklEnabled() else 'Eigen'
+    return f'{cpu}, {os.cpu_count()} cores; TensorFlow\'s kernels: {kernels} ({why})'

@@ -11,7 +11,8 @@ runs the fast loop's Session.runs on one chunk of draws fed again and again: the
 without the book's NumPy draws, which share this machine's one physical core with
 TensorFlow. dcgan: `--dcgan_iterations` per round of gan_train (no pictures).
 
-Also printed: the book's arithmetic of one iteration (GFLOP: the multiply-adds of every
+Also printed: the machine (its CPU's name, and which kernel library TensorFlow uses, oneDNN or Eigen), the
+book's arithmetic of one iteration (GFLOP: the multiply-adds of every
 dense and convolution layer, forward and backward, counted from the layer shapes; the fast
 loop does the same iteration with less, the TF1 listings computing G's forward pass once), what
 that makes per second, its share of this machine's float32 matmul peak (measured first: a
@@ -166,6 +167,7 @@ def dcgan_loops():
 def main(argv):
     del argv
     peak = matmul.peak_gflops()
+    print(f'machine: {matmul.machine()}')
     print(f'float32 matmul peak of this machine: {peak:.0f} GFLOP/s')
     for model in FLAGS.models:
         loops, gflop, iterations, warm_up = dcgan_loops() if model == 'dcgan' else listing_loops(model)
