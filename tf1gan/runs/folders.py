@@ -137,6 +137,11 @@ def new_record(settings):
                 pid=os.getpid(), started=time.strftime('%Y-%m-%dT%H:%M:%S'), started_ns=time.time_ns())
 
 
+def book_total_batch(hparams):
+    """The iterations per epoch of the book's loop, 9.1.12's int(mnist.train.num_examples / batch_size): 550."""
+    return 55000 // hparams['batch_size']
+
+
 def differences_from_book(record):
     """['total_batch=50 (the book: 550)', ...]: the run's settings that are not its listing's."""
     book = record.get('listing_hparams', {})
@@ -144,7 +149,7 @@ def differences_from_book(record):
     found = [f'{name}={hparams[name]} (the book: {book[name]})' for name in sorted(hparams)
              if name in book and hparams[name] != book[name]]
     if record.get('total_batch') is not None and 'batch_size' in hparams:
-        book_batches = 55000 // hparams['batch_size']  # 9.1.12: int(mnist.train.num_examples / batch_size)
+        book_batches = book_total_batch(hparams)
         if record['total_batch'] != book_batches:
             found.append(f'total_batch={record["total_batch"]} (the book: {book_batches})')
     return found

@@ -185,7 +185,7 @@ def _recorded(record, name):
         return None, 'the run has no seed: its draws were random'
     loop = trainer(record['model'])
     if name == 'total_batch' and name in getattr(loop, 'SETTINGS', ()):
-        book = int(loop.TRAINING_IMAGES / record['hparams']['batch_size'])  # the book's, as train.train computes it
+        book = folders.book_total_batch(record['hparams'])
         return book, f'the run has the book\'s {book}'
     return None, f'{record["model"]} does not use --{name}'
 
