@@ -21,7 +21,7 @@ for cell in json.loads(sys.argv[1]):
     results.append(None if result.success else type(result.error_in_exec or result.error_before_exec).__name__)
 import tensorflow
 print(json.dumps({'results': results, 'tensorflow_has_placeholder': hasattr(tensorflow, 'placeholder'),
-                  **{name: shell.user_ns.get(name) for name in ('doubled', 'eager', 'fresh', 'eager_after')}}))
+                  **{name: shell.user_ns.get(name) for name in ('doubled', 'eager', 'fresh', 'eager_after', 'from_module')}}))
 '''
 
 CELLS = [
@@ -93,6 +93,13 @@ def test_an_ipy_file_run_by_ipython_is_one_cell_and_runs_as_tf1(tmp_path):
     result = subprocess.run([sys.executable, '-m', 'IPython', '--colors=nocolor', 'listing.ipy'],
                             capture_output=True, text=True, cwd=tmp_path, timeout=HANG)
     assert result.stdout.strip().splitlines()[-1] == 'False 6.0', result.stdout + result.stderr
+
+
+def test_a_module_the_cells_import_from_the_notebooks_folder_sees_tf1_as_the_cells_do(tmp_path):
+    (tmp_path / 'ops.py').write_text('import tensorflow as tf\nX = tf.placeholder(tf.float32)\n', encoding='utf-8')
+    cells = ['%load_ext tf1gan', 'import ops\nfrom_module = ops.X.op.type']
+    report, _ = run_session(cells, tmp_path)
+    assert report['results'] == [None, None] and report['from_module'] == 'Placeholder'
 
 
 def test_tf1gan_mode_given_before_any_code_holds_from_the_first_cell_of_code(tmp_path):

@@ -16,9 +16,10 @@ def headless_env():
     return env
 
 
-def tf1gan_script(*args, cwd):
+def tf1gan_script(*args, cwd, env=None):
+    """python -m tf1gan.script with args, in cwd, without a display; env: variables to add."""
     return subprocess.run([sys.executable, '-m', 'tf1gan.script', *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=HANG, env=headless_env())
+                          text=True, cwd=cwd, timeout=HANG, env={**headless_env(), **(env or {})})
 
 
 def python(*args, cwd):

@@ -14,7 +14,9 @@ Runs a TensorFlow 1.x-era script, its file untouched, as `__main__` on TensorFlo
   (its flags go after `--`; `-- --help` lists them). tf.estimator, and a name TensorFlow lacks,
   are one line naming the script's line.
 
-Everything outside the script keeps TensorFlow 2. A notebook's code cells run in order, in one namespace.
+The modules the script imports from its own folder (`from ops import *`, `import model`, the project's
+packages), and from folders it adds to sys.path, are the reader's code too: they see all of the above
+(--reader_code names other folders). Everything outside the reader's code keeps TensorFlow 2. A notebook's code cells run in order, in one namespace.
 """
 import io
 import os
@@ -63,10 +65,18 @@ flags.DEFINE_string('figure_dir', None,
                     'those a notebook cell leaves open (Jupyter would show them inline), and those of '
                     'plt.show() on a machine without a display. Default: figures/<script name>/.')
 
+flags.DEFINE_multi_string('reader_code', None,
+                          'A folder whose Python modules are your own code: the modules the script imports from '
+                          'it see what the script sees (TF1\'s `tensorflow`, tf.contrib, the era\'s NumPy and '
+                          'SciPy). Repeat it for several folders. Default: the script\'s folder and every folder '
+                          'the script adds to sys.path. Never Python\'s library, installed packages or tf1gan.')
+
 cli.define_verbose()
 
 flags.register_validator('figure_dir', cli.folder_flag('a folder'),
                          'expected a folder that can be created and written')
+flags.register_validator('reader_code', lambda folders: all(os.path.isdir(folder) for folder in folders or ()),
+                         'expected folders that exist')
 
 
 def read(path):
@@ -105,7 +115,8 @@ def main(argv):
         figure_dir = FLAGS.figure_dir or os.path.join('figures', os.path.splitext(os.path.basename(path))[0])
         status = runner.run(cells, os.path.abspath(path), argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,
                             data_dir=FLAGS.data_dir, source_url=FLAGS.source_url, figure_dir=figure_dir,
-                            notebook=is_notebook, keras_semantics=FLAGS.keras_semantics)
+                            notebook=is_notebook, keras_semantics=FLAGS.keras_semantics,
+                            reader_code=FLAGS.reader_code)
     except errors.InputError as e:  # a bad --set: nothing has run
         print(f'tf1gan: {e}', file=sys.stderr)
         sys.exit(2)

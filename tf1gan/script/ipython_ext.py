@@ -1,11 +1,13 @@
 """`%load_ext tf1gan` in IPython or Jupyter: the following cells see TensorFlow as TF1 scripts did.
 
 The notebook's namespace gets tf1gan.tf1_view's `__import__` (`import tensorflow as tf` is
-TF1, input_data is TF 1.15's reader, Keras is Keras 2), from the cell `%load_ext` is in on;
-nothing outside the notebook's own cells changes. The first cell that uses TF1's graph API (tf.placeholder, tf.Session, ...:
-tf1gan.script.source.GRAPH_NAMES) enters a fresh default graph, which stays for the following
-cells; before that, cells run eagerly, as TensorFlow 2 ran Keras. `%tf1gan_mode graph` or
-`%tf1gan_mode eager` chooses instead. `plt.savefig` into a missing folder makes the folder.
+TF1, input_data is TF 1.15's reader, Keras is Keras 2), from the cell `%load_ext` is in on; so
+do the modules the cells import from the notebook's folder (tf1gan.script.project); nothing
+outside the reader's own code changes. The first cell that uses TF1's graph API (tf.placeholder,
+tf.Session, ...: tf1gan.script.source.GRAPH_NAMES), or imports a module of the reader's that does,
+enters a fresh default graph, which stays for the following cells; before that, cells run
+eagerly, as TensorFlow 2 ran Keras. `%tf1gan_mode graph` or `%tf1gan_mode eager` chooses
+instead. `plt.savefig` into a missing folder makes the folder.
 IPython runs the magic lines itself (`%matplotlib inline`).
 
 TensorFlow is imported before the first cell that is more than `%load_ext` and `%tf1gan_...`
@@ -15,11 +17,13 @@ into the cell's output, go to /dev/null. `%tf1gan_verbose` before that cell show
 later log lines, as the commands' --verbose does.
 """
 import builtins
+import os
 import re
 import sys
+import tokenize
 
 from tf1gan import cli
-from tf1gan.script import figures, runner, source, tf1_view
+from tf1gan.script import figures, project, runner, source, tf1_view
 
 # A cell of these lines alone does not import TensorFlow: it may still say %tf1gan_verbose.
 SETUP_LINE = re.compile(r'\s*(%load_ext\b|%tf1gan_|#|$)')
@@ -46,6 +50,9 @@ class Extension:
         cli.import_tensorflow(self.verbose)
         self.views = tf1_view.Views()
         self.import_ = self.views.make_import()
+        # The modules the cells import from the notebook's folder (and folders they add to sys.path)
+        # import as the cells do, for the rest of the session (tf1gan.script.project).
+        project.ReaderModules(self.builtins, os.getcwd(), on_import=self.module_imported).__enter__()
         self.graphs = runner.DefaultGraphs(self.views)
         if self.mode == 'graph':
             self.graphs.enter()
@@ -75,6 +82,17 @@ class Extension:
                 self.graphs.enter()
         except SyntaxError:
             pass  # IPython reports it when it compiles the cell
+
+    def module_imported(self, path):
+        """A module of the reader's that uses TF1's graph API enters the graph, as a cell using it does."""
+        if self.graphs.contexts or self.mode != 'auto':
+            return
+        try:
+            with tokenize.open(path) as f:
+                if source.uses_graph_api([source.Cell(f.read(), path)]):
+                    self.graphs.enter()
+        except (OSError, SyntaxError, UnicodeDecodeError):
+            pass  # Python reports it when it imports the module
 
     def tf1gan_mode(self, line):
         """%tf1gan_mode graph|eager|auto: graph enters a fresh default graph for the following cells."""

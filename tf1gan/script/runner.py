@@ -22,6 +22,7 @@ import types
 
 from tf1gan.compat.keras_semantics import DEFAULT_KERAS_SEMANTICS
 from tf1gan.script import figures, source, tf1_view
+from tf1gan.script import project as project_modules
 
 MODULE_WRAPPER = os.path.join('tensorflow', 'python', 'util', 'module_wrapper.py')
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # tf1gan/, this file's parent's
@@ -176,7 +177,7 @@ def tensorflow_mode(graph, seed, views):
 
 
 def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, source_url=None,
-        figure_dir='figures', notebook=False, note=None, keras_semantics=None):
+        figure_dir='figures', notebook=False, note=None, keras_semantics=None, reader_code=None):
     """Runs the cells of the script (or notebook) at path; returns the exit status Python would
     give (0, 1 for an exception, SystemExit's code). A bad setting raises InputError before
     anything runs. Notebook cells print their last expression's value, and the figures a cell
@@ -201,19 +202,21 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     with contextlib.ExitStack() as keras_hooks:
         views = tf1_view.Views(data_dir=data_dir, source_url=source_url,
                                on_keras=lambda tf_keras: keras_hooks.enter_context(freezing.hooks(tf_keras)))
-        status = _run_cells(cells, path, argv, views, graph, seed, figure_dir, notebook, note)
+        status = _run_cells(cells, path, argv, views, reader_code, graph, seed, figure_dir, notebook, note)
     if keras_semantics and not freezing.used:
         note(f'--keras_semantics={keras_semantics} changed nothing: {path} froze no compiled Keras model '
              'holding BatchNormalization')
     return status
 
 
-def _run_cells(cells, path, argv, views, graph, seed, figure_dir, notebook, note):
+def _run_cells(cells, path, argv, views, reader_code, graph, seed, figure_dir, notebook, note):
     module = main_module(path, views)
+    # The modules the script imports from the reader's folders import as the script does.
+    project = project_modules.ReaderModules(module.__builtins__, os.path.dirname(path), reader_code)
     pictures = figures.Figures(figure_dir, note)
     headless = notebook or not figures.has_display()
     try:
-        with as_main(module, argv, path), pictures.hooks(headless), tensorflow_mode(graph, seed, views):
+        with as_main(module, argv, path), project, pictures.hooks(headless), tensorflow_mode(graph, seed, views):
             for cell in cells:
                 for code in compile_cell(cell, display_last=notebook):
                     exec(code, module.__dict__)
@@ -225,7 +228,7 @@ def _run_cells(cells, path, argv, views, graph, seed, figure_dir, notebook, note
         report_exception(error)
         return 130
     except BaseException as error:  # noqa: B036  (the reader's code: reported as Python would)
-        report_exception(error, reader_files={cell.filename for cell in cells}, views=views)
+        report_exception(error, reader_files={cell.filename for cell in cells} | project.files, views=views)
         return 1
     finally:
         sys.stdout.flush()
