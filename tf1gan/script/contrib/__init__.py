@@ -32,17 +32,10 @@ def _named(module, names):
     return {name: getattr(module, name) for name in names}
 
 
-def _layers():
-    from tf1gan.script.contrib import initializers, layers, regularizers
-    names = _public(initializers)
-    names.update(_public(regularizers))
-    names.update(_named(layers, LAYERS))
-    return names
-
-
 LAYERS = ('fully_connected', 'convolution', 'convolution2d', 'conv2d', 'convolution2d_transpose', 'conv2d_transpose',
           'max_pool2d', 'avg_pool2d', 'flatten', 'dropout', 'batch_norm', 'layer_norm', 'embed_sequence',
-          'one_hot_encoding', 'linear', 'relu', 'relu6')
+          'one_hot_encoding', 'repeat', 'stack', 'linear', 'relu', 'relu6')
+ARG_SCOPE = ('arg_scope', 'add_arg_scope', 'current_arg_scope', 'has_arg_scope', 'arg_scoped_arguments')
 
 
 class ContribLearn(ContribModule):
@@ -68,13 +61,19 @@ def _learn(mnist_reader):
 def namespace(mnist_reader, eager):
     """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is,
     eager its tf.contrib.eager (tf1gan.script.contrib_eager)."""
-    from tf1gan.script.contrib import framework, legacy_seq2seq, rnn, seq2seq
+    from tf1gan.script.contrib import (arg_scope, framework, initializers, layers, legacy_seq2seq, losses,
+                                       regularizers, rnn, seq2seq, slim)
+    layer_names, initializer_names = _named(layers, LAYERS), _public(initializers)
+    regularizer_names, variable_names = _public(regularizers), _named(framework, framework.NAMES)
+    losses_module = ContribModule('tf.contrib.losses', _public(losses))
     return ContribModule('tf.contrib', {
-        'layers': ContribModule('tf.contrib.layers', _layers()),
+        'layers': ContribModule('tf.contrib.layers', {**initializer_names, **regularizer_names, **layer_names}),
         'rnn': ContribModule('tf.contrib.rnn', rnn.names()),
         'seq2seq': ContribModule('tf.contrib.seq2seq', {'sequence_loss': seq2seq.sequence_loss}),
         'legacy_seq2seq': ContribModule('tf.contrib.legacy_seq2seq', _public(legacy_seq2seq)),
-        'framework': ContribModule('tf.contrib.framework', _named(framework, framework.NAMES)),
+        'framework': ContribModule('tf.contrib.framework', {**variable_names, **_named(arg_scope, ARG_SCOPE)}),
+        'losses': losses_module,
+        'slim': slim.module(layer_names, initializer_names, regularizer_names, variable_names, losses_module),
         'learn': _learn(mnist_reader),
         'eager': eager,
     })
