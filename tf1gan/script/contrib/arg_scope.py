@@ -14,8 +14,10 @@
   argument also given positionally is Python's TypeError ("got multiple values");
 - the errors are TF 1.15's, words and types: list_ops_or_scope neither list, tuple nor dict:
   TypeError; a function not decorated: ValueError with two arguments, the '%s' format and
-  (module, name), as TF 1.15 raised it. TF 1.15 raised both inside its `try`, whose `finally`
-  popped the stack all the same: the enclosing scope is dropped for the rest of its block. Kept.
+  (module, name), as TF 1.15 raised it. TF 1.15 raised the latter inside its `try`, whose `finally`
+  popped the stack all the same: the enclosing scope is dropped for the rest of its block. Kept;
+- add_arg_scope registers the key of the function it wraps: the undecorated original counts as
+  decorated too (has_arg_scope), since its key is the same.
 - arg_scoped_arguments(f) is TF 1.15's _kwarg_names: co_varnames[-len(defaults):co_argcount],
   which counts back from the end of all the function's local names, not of its arguments; so for a
   function with local variables it is not the arguments that have defaults (TF 1.15's batch_norm: ()).
@@ -88,7 +90,7 @@ def arg_scope(list_ops_or_scope, **kwargs):
                     current_scope[key] = kwargs.copy()
             _get_arg_stack().append(current_scope)
             yield current_scope
-        finally:  # also when nothing was pushed (TF 1.15's: see the module's docstring)
+        finally:  # also when an undecorated function was refused (TF 1.15's: see the module's docstring)
             _get_arg_stack().pop()
 
 
