@@ -3,18 +3,24 @@ own defaults, variable names and maths (each checked against TensorFlow 1.15 by 
 
     tf.contrib.layers      initializers, regularizers (initializers.py, regularizers.py),
                            fully_connected, conv2d, conv2d_transpose, pools, flatten, dropout,
-                           batch_norm, layer_norm, embed_sequence, one_hot_encoding (layers.py)
+                           batch_norm, layer_norm, embed_sequence, one_hot_encoding, repeat, stack
+                           (layers.py), taking an arg_scope where TF 1.15's did
     tf.contrib.rnn         TensorFlow's own cells and static RNNs, which contrib re-exported, and
                            OutputProjectionWrapper (rnn.py)
     tf.contrib.seq2seq     sequence_loss (seq2seq.py)
     tf.contrib.legacy_seq2seq  rnn_decoder, sequence_loss_by_example, sequence_loss (legacy_seq2seq.py)
-    tf.contrib.framework   the global step and variable helpers (framework.py)
+    tf.contrib.framework   the global step and variable helpers (framework.py), arg_scope,
+                           add_arg_scope, current_arg_scope, has_arg_scope, arg_scoped_arguments
+                           (arg_scope.py)
+    tf.contrib.losses      contrib's losses, logits first, and get_total_loss (losses.py)
+    tf.contrib.slim        the above gathered as TF 1.15's slim did, with slim.losses,
+                           slim.model_analyzer (model_analyzer.py), slim.utils (utils.py): slim.py
     tf.contrib.learn       datasets.mnist: the script's MNIST reader (tensorflow.examples.tutorials.mnist's);
                            its estimators are one line (TensorFlow removed the Estimator API in 2.16)
     tf.contrib.eager       tfe: TF 1.15's eager names that TensorFlow 2 keeps (tf1gan/script/contrib_eager.py)
 
-Any other name (tf.contrib.slim, factorization, tensor_forest, the contrib-only cells, ...) is
-RemovedInTF2Error: one line, which the runner prints with the reader's file and line.
+Any other name (slim.learning, slim.nets, factorization, tensor_forest, the contrib-only cells, ...)
+is RemovedInTF2Error: one line, which the runner prints with the reader's file and line.
 """
 import types
 
