@@ -116,10 +116,22 @@ def test_a_tf_contrib_name_with_no_equal_is_one_line_naming_it(code, named):
     'import tensorflow.contrib.slim as slim\nfound = slim.fully_connected\n',
     'from tensorflow.contrib import slim\nfound = slim.layers.fully_connected\n',
     'from tensorflow.contrib.slim import fully_connected as found\n',
+    'from tensorflow.contrib.layers.python.layers import layers\nfound = layers.fully_connected\n',
+    'from tensorflow.contrib.layers.python.layers import fully_connected as found\n',
 ])
 def test_every_form_of_importing_a_contrib_name_gives_the_same(code):
     views = tf1_view.Views()
     assert run(views, code)['found'] is views.tf.contrib.layers.fully_connected
+
+
+@pytest.mark.parametrize('code', [
+    'import tensorflow as tf\nfound = tf.contrib.framework.arg_scope\n',
+    'import tensorflow.contrib.slim as slim\nfound = slim.arg_scope\n',
+    'from tensorflow.contrib.framework.python.ops import arg_scope as found\n',
+])
+def test_every_form_of_importing_arg_scope_gives_the_same(code):
+    views = tf1_view.Views()
+    assert run(views, code)['found'] is views.tf.contrib.framework.arg_scope
 
 
 def test_everyone_else_keeps_tensorflow_2(tmp_path, monkeypatch):
