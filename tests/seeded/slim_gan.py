@@ -47,7 +47,8 @@ d_loss = (slim.losses.sigmoid_cross_entropy(D_real, tf.ones_like(D_real), label_
 g_loss = slim.losses.sigmoid_cross_entropy(D_fake, tf.ones_like(D_fake))
 aux = slim.fully_connected(slim.dropout(slim.flatten(G), 0.8, is_training=is_training), 3, activation_fn=None,
                            weights_initializer=slim.variance_scaling_initializer(), scope='aux')
-g_loss += slim.losses.softmax_cross_entropy(aux, L, label_smoothing=0.1) + tf.add_n(slim.losses.get_regularization_losses())
+g_loss += (slim.losses.softmax_cross_entropy(aux, L, label_smoothing=0.1)
+           + tf.add_n(slim.losses.get_regularization_losses()))
 
 d_vars = slim.get_trainable_variables('discriminator')
 g_vars = slim.get_trainable_variables('generator') + slim.get_variables('aux')

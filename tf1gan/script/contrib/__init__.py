@@ -21,8 +21,9 @@ own defaults, variable names and maths (each checked against TensorFlow 1.15 by 
 
 The packages the names lived in, tensorflow.contrib.framework.python.ops and
 tensorflow.contrib.layers.python.layers (and their modules variables, arg_scope, layers,
-initializers, regularizers, utils), give the same objects. Any other name (slim.learning, slim.nets, factorization, tensor_forest, the contrib-only cells, ...)
-is RemovedInTF2Error: one line, which the runner prints with the reader's file and line.
+initializers, regularizers, utils), give the same objects. Any other name (slim.learning,
+slim.nets, factorization, tensor_forest, the contrib-only cells, ...) is RemovedInTF2Error:
+one line, which the runner prints with the reader's file and line.
 """
 import types
 

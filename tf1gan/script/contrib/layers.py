@@ -30,8 +30,8 @@ _arg_scoped = contrib_arg_scope({
     'convolution2d': ('stride', 'padding', 'data_format', 'rate', 'activation_fn', 'normalizer_fn',
                       'normalizer_params') + _WEIGHTS_ARGUMENTS,
     'convolution2d_transpose': ('normalizer_params',) + _WEIGHTS_ARGUMENTS,
-    'max_pool2d': ('scope',), 'avg_pool2d': ('scope',), 'flatten': (), 'dropout': ('outputs_collections', 'scope', 'seed'),
-    'batch_norm': (), 'layer_norm': (), 'one_hot_encoding': ('outputs_collections', 'scope'),
+    'max_pool2d': ('scope',), 'avg_pool2d': ('scope',), 'flatten': (), 'batch_norm': (), 'layer_norm': (),
+    'dropout': ('outputs_collections', 'scope', 'seed'), 'one_hot_encoding': ('outputs_collections', 'scope'),
 })
 
 
@@ -66,8 +66,6 @@ def _collect(variable, collections, name):
     for collection in _collections(collections, name) or ():
         if variable not in v1.get_collection(collection):
             v1.add_to_collection(collection, variable)
-
-
 
 
 def _channels(data_format):

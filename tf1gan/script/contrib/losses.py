@@ -6,8 +6,9 @@ its own reduction: the weighted losses summed, divided by the number of elements
 weight (0 when there are none), the mean added to the LOSSES collection (hinge_loss excepted:
 its per-element losses, unweighted, in no collection). get_total_loss is the sum of LOSSES and
 REGULARIZATION_LOSSES. The ops are TF 1.15's, in its order, so a graph seed gives later random ops
-TF 1.15's seeds (two of TensorFlow 2.21's functions make others: _sum and _num_present say which). add_loss takes an arg_scope, as TF 1.15's did. TF 1.15's deprecation warnings are
-not printed (tf1gan hides TensorFlow's log lines). Its metric_learning is not here.
+TF 1.15's seeds (where TensorFlow 2.21's functions make others: _axes, _sum, hinge_loss's ones_like).
+add_loss takes an arg_scope, as TF 1.15's did. TF 1.15's deprecation warnings are not printed
+(tf1gan hides TensorFlow's log lines). Its metric_learning is not here.
 """
 import numpy as np
 import tensorflow as tf
