@@ -420,6 +420,66 @@ def get_or_create_global_step():
         'to_restore': np.array([v.name for v in framework.get_variables_to_restore(exclude=['fc/biases'])])})
 
 
+# --- slim: contrib's layers under arg_scope; slim.losses (tf.contrib.losses)
+
+@probe
+def slim_arg_scope():
+    slim = tf.contrib.slim
+    images = tf.placeholder(tf.float32, [None, 8, 8, 1])
+    training = tf.placeholder(tf.bool, [])
+    with slim.arg_scope([slim.conv2d, slim.fully_connected], activation_fn=tf.nn.leaky_relu,
+                        normalizer_fn=slim.batch_norm, weights_regularizer=slim.l2_regularizer(0.01),
+                        outputs_collections='end_points'), \
+            slim.arg_scope([slim.batch_norm], is_training=training, decay=0.5, scale=True):
+        with slim.arg_scope([slim.conv2d], kernel_size=3, stride=2, padding='VALID'):
+            net = slim.conv2d(images, 4, normalizer_fn=None, scope='conv1')
+            net = slim.conv2d(net, 6, scope='conv2')
+        net = slim.max_pool2d(slim.repeat(net, 2, slim.conv2d, 6, [1, 1]), [1, 1], stride=1)
+        net = slim.dropout(slim.flatten(net), 0.6, is_training=training, seed=3)
+        logits = slim.fully_connected(net, 2, activation_fn=None, normalizer_fn=None, scope='logits')
+    update = tf.get_collection(tf.GraphKeys.UPDATE_OPS)
+    end_points = slim.utils.convert_collection_to_dict('end_points')
+    batch = inputs(120, 3, 8, 8, 1)
+
+    def run(sess):
+        trained = sess.run([logits] + update, {images: batch, training: True})[0]
+        tested = sess.run(logits, {images: batch, training: False})
+        return {'trained': trained, 'tested': tested, 'end_points': np.array(list(end_points)),
+                'moving': np.concatenate([sess.run(v).ravel() for v in tf.global_variables() if 'moving' in v.name])}
+    return run
+
+
+@probe
+def slim_losses():
+    losses = tf.contrib.slim.losses
+    logits = tf.constant(inputs(110, 4, 3) * 2)
+    onehot = tf.constant(np.eye(3, dtype=np.float32)[[0, 2, 1, 2]])
+    predictions = tf.sigmoid(logits)
+    targets = tf.constant((inputs(111, 4, 3) > 0).astype(np.float32))
+    per_example = tf.constant(np.array([1, 0, 2, 0.5], np.float32))
+    elementwise = tf.constant(np.abs(inputs(112, 4, 3)) * (inputs(113, 4, 3) > -0.5))
+    values = {
+        'softmax': losses.softmax_cross_entropy(logits, onehot),
+        'softmax_smoothed_weighted': losses.softmax_cross_entropy(logits, onehot, per_example, label_smoothing=0.1),
+        'sparse': losses.sparse_softmax_cross_entropy(logits, tf.constant([[0], [2], [1], [2]]), weights=2.0),
+        'sigmoid_smoothed': losses.sigmoid_cross_entropy(logits, targets, label_smoothing=0.2),
+        'sigmoid_elementwise': losses.sigmoid_cross_entropy(logits, targets, weights=elementwise),
+        'squared': losses.mean_squared_error(predictions, targets, weights=per_example),
+        'absolute': losses.absolute_difference(predictions, targets),
+        'log': losses.log_loss(predictions, targets, weights=tf.constant([[1.0], [0.0], [2.0], [1.0]])),
+        'hinge': losses.hinge_loss(logits, targets),
+        'pairwise': losses.mean_pairwise_squared_error(predictions, targets, weights=per_example),
+        'cosine': losses.cosine_distance(tf.nn.l2_normalize(logits, 1), tf.nn.l2_normalize(predictions, 1), axis=1),
+        'zero_weight': losses.mean_squared_error(predictions, targets, weights=0.0),
+        'weighted': losses.compute_weighted_loss(tf.constant(inputs(114, 4, 3)), weights=per_example),
+    }
+    tf.add_to_collection(tf.GraphKeys.REGULARIZATION_LOSSES, tf.constant(0.25))
+    values['total'] = losses.get_total_loss()
+    values['total_without_regularization'] = losses.get_total_loss(add_regularization_losses=False)
+    values['collected'] = np.array([t.name for t in losses.get_losses()])
+    return constant_run(values)
+
+
 # --- learn.datasets.mnist
 
 @probe

@@ -48,7 +48,7 @@ PROBES = (
     'DropoutWrapper', 'OutputProjectionWrapper', 'OutputProjectionWrapper_dynamic_rnn', 'LSTMStateTuple',
     'static_bidirectional_rnn', 'dynamic_rnn_with_contrib_cell',
     'sequence_loss', 'legacy_seq2seq_sequence_loss', 'legacy_seq2seq_rnn_decoder',
-    'get_or_create_global_step', 'learn_datasets_mnist',
+    'slim_arg_scope', 'slim_losses', 'get_or_create_global_step', 'learn_datasets_mnist',
 )
 
 @pytest.fixture(scope='module')

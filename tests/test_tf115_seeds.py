@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.tf115, pytest.mark.kernels]  # compares numbers Tensor
 # Two short epochs of the listings (55 iterations each), as tests/test_script_listings.py runs them.
 SHORT = dict(total_epoch=2, batch_size=1000)
 SCRIPTS = ('snippet', 'lecture_linear_regression', 'core_variables', 'layers_cnn', 'dropout_mlp', 'rnn_cells',
-           'contrib_layers', 'dense_sequence')
+           'contrib_layers', 'dense_sequence', 'slim_gan')
 LISTINGS = {'9.1': listing_9_1, '9.2': listing_9_2}
 MODELS = {'9.1': 'gan', '9.2': 'cgan', 'cnn': 'cgan_cnn'}
 # 9.2's exercise, the conditional GAN with CNNs, as a reader runs it: this project's own listing.
@@ -146,6 +146,23 @@ def test_tf_contrib_layers_rnn_and_seq2seq_take_tf115s_seeds(runs):
     assert_same_initial_values(runs, 'contrib_layers')
     assert_same_steps(runs, 'contrib_layers')
     assert runs.tf1gan('contrib_layers').splitlines()[-1] == runs.tf115['contrib_layers'].splitlines()[-1]
+
+
+def test_a_slim_gan_under_arg_scope_with_slim_losses_takes_tf115s_seeds(runs):
+    """slim's layers under arg_scope (batch_norm their normalizer under a training placeholder, with and without
+    UPDATE_OPS) make TF 1.15's variables, and slim.losses TF 1.15's ops, so the layer made after the losses starts
+    from TF 1.15's values too; ten steps of each Adam lose what TF 1.15's did."""
+    assert_same_initial_values(runs, 'slim_gan')
+    assert_same_steps(runs, 'slim_gan', steps=20)
+
+
+def test_a_slim_gans_show_all_variables_prints_tf115s_lines(runs):
+    """DCGAN-tensorflow's show_all_variables: slim.model_analyzer.analyze_vars(tf.trainable_variables(), print_info=True)."""
+    def analyzed(printed):
+        lines = printed.splitlines()
+        return lines[:lines.index(next(line for line in lines if line.startswith('Total bytes'))) + 1]
+    assert analyzed(runs.tf1gan('slim_gan')) == analyzed(runs.tf115['slim_gan'])
+    assert analyzed(runs.tf115['slim_gan'])[1] == 'Variables: name (type shape) [size]'
 
 
 def test_tf_tensordot_and_tf_layers_dense_on_a_sequence_take_tf115s_seeds(runs):

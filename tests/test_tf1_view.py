@@ -94,7 +94,8 @@ def test_keras_mnist_load_data_gives_keras_arrays_from_the_local_files(views):
     ('import tensorflow as tf\ntf.contrib.factorization.KMeans\n', 'tf.contrib.factorization'),
     ('import tensorflow as tf\ncell = tf.contrib.rnn.LayerNormBasicLSTMCell(10)\n',
      'tf.contrib.rnn.LayerNormBasicLSTMCell'),
-    ('from tensorflow.contrib import slim\n', 'tf.contrib.slim'),
+    ('from tensorflow.contrib.slim import nets\n', 'tf.contrib.slim.nets'),
+    ('import tensorflow.contrib.slim as slim\nslim.learning.train\n', 'tf.contrib.slim.learning'),
     ('import tensorflow.contrib.tensor_forest as forest\n', 'tf.contrib.tensor_forest'),
     ('from tensorflow.contrib.layers import optimize_loss\n', 'tf.contrib.layers.optimize_loss'),
     ('import tensorflow as tf\ntf.contrib.layers.batch_norm(tf.zeros([2, 3, 4]))\n',
@@ -112,10 +113,25 @@ def test_a_tf_contrib_name_with_no_equal_is_one_line_naming_it(code, named):
     'from tensorflow.contrib.layers import fully_connected as found\n',
     'import tensorflow.contrib.layers as layers\nfound = layers.fully_connected\n',
     'from tensorflow.contrib import layers\nfound = layers.fully_connected\n',
+    'import tensorflow.contrib.slim as slim\nfound = slim.fully_connected\n',
+    'from tensorflow.contrib import slim\nfound = slim.layers.fully_connected\n',
+    'from tensorflow.contrib.slim import fully_connected as found\n',
+    'from tensorflow.contrib.layers.python.layers import layers\nfound = layers.fully_connected\n',
+    'from tensorflow.contrib.layers.python.layers import fully_connected as found\n',
 ])
 def test_every_form_of_importing_a_contrib_name_gives_the_same(code):
     views = tf1_view.Views()
     assert run(views, code)['found'] is views.tf.contrib.layers.fully_connected
+
+
+@pytest.mark.parametrize('code', [
+    'import tensorflow as tf\nfound = tf.contrib.framework.arg_scope\n',
+    'import tensorflow.contrib.slim as slim\nfound = slim.arg_scope\n',
+    'from tensorflow.contrib.framework.python.ops import arg_scope as found\n',
+])
+def test_every_form_of_importing_arg_scope_gives_the_same(code):
+    views = tf1_view.Views()
+    assert run(views, code)['found'] is views.tf.contrib.framework.arg_scope
 
 
 def test_everyone_else_keeps_tensorflow_2(tmp_path, monkeypatch):

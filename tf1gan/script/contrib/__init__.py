@@ -3,18 +3,27 @@ own defaults, variable names and maths (each checked against TensorFlow 1.15 by 
 
     tf.contrib.layers      initializers, regularizers (initializers.py, regularizers.py),
                            fully_connected, conv2d, conv2d_transpose, pools, flatten, dropout,
-                           batch_norm, layer_norm, embed_sequence, one_hot_encoding (layers.py)
+                           batch_norm, layer_norm, embed_sequence, one_hot_encoding, repeat, stack
+                           (layers.py), taking an arg_scope where TF 1.15's did
     tf.contrib.rnn         TensorFlow's own cells and static RNNs, which contrib re-exported, and
                            OutputProjectionWrapper (rnn.py)
     tf.contrib.seq2seq     sequence_loss (seq2seq.py)
     tf.contrib.legacy_seq2seq  rnn_decoder, sequence_loss_by_example, sequence_loss (legacy_seq2seq.py)
-    tf.contrib.framework   the global step and variable helpers (framework.py)
+    tf.contrib.framework   the global step and variable helpers (framework.py), arg_scope,
+                           add_arg_scope, current_arg_scope, has_arg_scope, arg_scoped_arguments
+                           (arg_scope.py)
+    tf.contrib.losses      contrib's losses, logits first, and get_total_loss (losses.py)
+    tf.contrib.slim        the above gathered as TF 1.15's slim did, with slim.losses,
+                           slim.model_analyzer (model_analyzer.py), slim.utils (utils.py): slim.py
     tf.contrib.learn       datasets.mnist: the script's MNIST reader (tensorflow.examples.tutorials.mnist's);
                            its estimators are one line (TensorFlow removed the Estimator API in 2.16)
     tf.contrib.eager       tfe: TF 1.15's eager names that TensorFlow 2 keeps (tf1gan/script/contrib_eager.py)
 
-Any other name (tf.contrib.slim, factorization, tensor_forest, the contrib-only cells, ...) is
-RemovedInTF2Error: one line, which the runner prints with the reader's file and line.
+The packages the names lived in, tensorflow.contrib.framework.python.ops and
+tensorflow.contrib.layers.python.layers (and their modules variables, arg_scope, layers,
+initializers, regularizers, utils), give the same objects. Any other name (slim.learning,
+slim.nets, factorization, tensor_forest, the contrib-only cells, ...) is RemovedInTF2Error:
+one line, which the runner prints with the reader's file and line.
 """
 import types
 
@@ -32,17 +41,10 @@ def _named(module, names):
     return {name: getattr(module, name) for name in names}
 
 
-def _layers():
-    from tf1gan.script.contrib import initializers, layers, regularizers
-    names = _public(initializers)
-    names.update(_public(regularizers))
-    names.update(_named(layers, LAYERS))
-    return names
-
-
 LAYERS = ('fully_connected', 'convolution', 'convolution2d', 'conv2d', 'convolution2d_transpose', 'conv2d_transpose',
           'max_pool2d', 'avg_pool2d', 'flatten', 'dropout', 'batch_norm', 'layer_norm', 'embed_sequence',
-          'one_hot_encoding', 'linear', 'relu', 'relu6')
+          'one_hot_encoding', 'repeat', 'stack', 'linear', 'relu', 'relu6')
+ARG_SCOPE = ('arg_scope', 'add_arg_scope', 'current_arg_scope', 'has_arg_scope', 'arg_scoped_arguments')
 
 
 class ContribLearn(ContribModule):
@@ -65,16 +67,41 @@ def _learn(mnist_reader):
                 'datasets': datasets('tf.contrib.learn.python.learn')})})})
 
 
+def _python_package(prefix, package, modules, exported):
+    """<prefix>.python.<package>, which the era's code imported from (`from tensorflow.contrib.framework.python.ops
+    import arg_scope, add_arg_scope`, `from tensorflow.contrib.layers.python.layers import initializers`): in TF
+    1.15 it had the modules ({module: its names}) and re-exported the names of those `exported` lists."""
+    name = f'{prefix}.python.{package}'
+    submodules = {module: ContribModule(f'{name}.{module}', names) for module, names in modules.items()}
+    names = {key: value for module in exported for key, value in modules[module].items()}
+    return ContribModule(f'{prefix}.python', {package: ContribModule(name, {**submodules, **names})})
+
+
 def namespace(mnist_reader, eager):
     """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is,
     eager its tf.contrib.eager (tf1gan.script.contrib_eager)."""
-    from tf1gan.script.contrib import framework, legacy_seq2seq, rnn, seq2seq
+    from tf1gan.script.contrib import (arg_scope, framework, initializers, layers, legacy_seq2seq, losses,
+                                       regularizers, rnn, seq2seq, slim, utils)
+    layer_names, initializer_names = _named(layers, LAYERS), _public(initializers)
+    regularizer_names, variable_names = _public(regularizers), _named(framework, framework.NAMES)
+    losses_module = ContribModule('tf.contrib.losses', _public(losses))
+    layer_modules = {'layers': layer_names, 'initializers': initializer_names, 'regularizers': regularizer_names,
+                     'utils': _public(utils)}
     return ContribModule('tf.contrib', {
-        'layers': ContribModule('tf.contrib.layers', _layers()),
+        'layers': ContribModule('tf.contrib.layers', {
+            **initializer_names, **regularizer_names, **layer_names,
+            'python': _python_package('tf.contrib.layers', 'layers', layer_modules,
+                                      ('layers', 'initializers', 'regularizers'))}),
         'rnn': ContribModule('tf.contrib.rnn', rnn.names()),
         'seq2seq': ContribModule('tf.contrib.seq2seq', {'sequence_loss': seq2seq.sequence_loss}),
         'legacy_seq2seq': ContribModule('tf.contrib.legacy_seq2seq', _public(legacy_seq2seq)),
-        'framework': ContribModule('tf.contrib.framework', _named(framework, framework.NAMES)),
+        'framework': ContribModule('tf.contrib.framework', {
+            **variable_names, **_named(arg_scope, ARG_SCOPE),
+            'python': _python_package('tf.contrib.framework', 'ops', {
+                'variables': variable_names, 'arg_scope': _named(arg_scope, arg_scope.__all__)},
+                ('variables', 'arg_scope'))}),
+        'losses': losses_module,
+        'slim': slim.module(layer_names, initializer_names, regularizer_names, variable_names, losses_module),
         'learn': _learn(mnist_reader),
         'eager': eager,
     })

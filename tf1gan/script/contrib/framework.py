@@ -1,11 +1,19 @@
 """tf.contrib.framework: the global step and the variable helpers, as TF 1.15 defined them
 (tensorflow/contrib/framework/python/ops/variables.py): the global step functions are tf.train's;
-model variables are get_variable ones also in the MODEL_VARIABLES collection."""
+model variables are get_variable ones also in the MODEL_VARIABLES collection. variable and
+model_variable take an arg_scope (arg_scope.py), as TF 1.15's did; contrib's layers make their
+variables through model_variable, so `arg_scope([model_variable], device=...)` reaches them too."""
 import functools
 
 import tensorflow as tf
 
+from tf1gan.script.contrib.arg_scope import contrib_arg_scope
+
 v1 = tf.compat.v1
+_VARIABLE_ARGUMENTS = ('dtype', 'initializer', 'regularizer', 'trainable', 'collections', 'caching_device', 'device',
+                       'partitioner', 'custom_getter', 'use_resource', 'synchronization', 'aggregation')
+# arg_scoped_arguments of TF 1.15's two, as its formula counted them (arg_scope.py), measured in TF 1.15.
+_arg_scoped = contrib_arg_scope({'variable': _VARIABLE_ARGUMENTS, 'model_variable': _VARIABLE_ARGUMENTS})
 NAMES = ('get_global_step', 'create_global_step', 'get_or_create_global_step', 'assert_global_step',
          'assert_or_get_global_step', 'variable', 'model_variable', 'local_variable', 'global_variable',
          'add_model_variable', 'get_variables', 'get_model_variables', 'get_local_variables',
@@ -25,6 +33,7 @@ def assert_or_get_global_step(graph=None, global_step_tensor=None):
     return global_step_tensor
 
 
+@_arg_scoped
 def variable(name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=True, collections=None,
              caching_device=None, device=None, partitioner=None, custom_getter=None, use_resource=None,
              synchronization=tf.VariableSynchronization.AUTO, aggregation=tf.VariableAggregation.NONE):
@@ -40,6 +49,7 @@ def variable(name, shape=None, dtype=None, initializer=None, regularizer=None, t
                       aggregation=aggregation)
 
 
+@_arg_scoped
 def model_variable(name, shape=None, dtype=tf.float32, initializer=None, regularizer=None, trainable=True,
                    collections=None, caching_device=None, device=None, partitioner=None, custom_getter=None,
                    use_resource=None, synchronization=tf.VariableSynchronization.AUTO,

@@ -5,17 +5,34 @@ around the tf.layers class of the same maths (tf.compat.v1.layers, Keras 2's leg
 variables, their collections and a TF 1.x checkpoint's names are contrib's. Defaults are contrib's:
 ReLU, Xavier (Glorot uniform) weights, zero biases; batch_norm decay=0.999, center=True,
 scale=False, epsilon=0.001, its moving averages updated by ops in UPDATE_OPS.
+
+The layers TF 1.15 decorated with @add_arg_scope are decorated here (arg_scope.py): all but
+embed_sequence (contrib's encoders.py did not) and linear, relu, relu6 (functools.partial objects
+of fully_connected, which an arg_scope for fully_connected reaches, but which no arg_scope takes).
 """
 import functools
 
 import tensorflow as tf
 
-from tf1gan.script.contrib import framework
+from tf1gan.script.contrib import framework, utils
+from tf1gan.script.contrib.arg_scope import contrib_arg_scope
 from tf1gan.script.contrib.base import removed
 from tf1gan.script.contrib.initializers import xavier_initializer
 
 v1 = tf.compat.v1
 NHWC, NCHW = 'NHWC', 'NCHW'
+_WEIGHTS_ARGUMENTS = ('weights_initializer', 'weights_regularizer', 'biases_initializer', 'biases_regularizer',
+                      'reuse', 'variables_collections', 'outputs_collections', 'trainable', 'scope')
+# arg_scoped_arguments of TF 1.15's own layers, as its formula counted them (arg_scope.py), measured in TF 1.15.
+_arg_scoped = contrib_arg_scope({
+    'fully_connected': _WEIGHTS_ARGUMENTS[1:],
+    'convolution': _WEIGHTS_ARGUMENTS + ('conv_dims',),
+    'convolution2d': ('stride', 'padding', 'data_format', 'rate', 'activation_fn', 'normalizer_fn',
+                      'normalizer_params') + _WEIGHTS_ARGUMENTS,
+    'convolution2d_transpose': ('normalizer_params',) + _WEIGHTS_ARGUMENTS,
+    'max_pool2d': ('scope',), 'avg_pool2d': ('scope',), 'flatten': (), 'batch_norm': (), 'layer_norm': (),
+    'dropout': ('outputs_collections', 'scope', 'seed'), 'one_hot_encoding': ('outputs_collections', 'scope'),
+})
 
 
 def _layer_variable_getter(rename):
@@ -51,15 +68,6 @@ def _collect(variable, collections, name):
             v1.add_to_collection(collection, variable)
 
 
-def _collect_output(collections, alias, outputs):
-    """utils.collect_named_outputs: outputs, with alias appended to its `aliases`, added to collections."""
-    if collections:
-        outputs.aliases = getattr(outputs, 'aliases', []) + [alias[:-1] if alias.endswith('/') else alias]
-        for collection in collections:
-            v1.add_to_collection(collection, outputs)
-    return outputs
-
-
 def _channels(data_format):
     return 'channels_first' if data_format and data_format.startswith('NC') else 'channels_last'
 
@@ -84,9 +92,10 @@ def _weights_layer(default_name, make_layer, inputs, activation_fn, normalizer_f
             outputs = normalizer_fn(outputs, **(normalizer_params or {}))
         if activation_fn is not None:
             outputs = activation_fn(outputs)
-        return _collect_output(outputs_collections, sc.name, outputs)
+        return utils.collect_named_outputs(outputs_collections, sc.name, outputs)
 
 
+@_arg_scoped
 def fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
                     weights_initializer=xavier_initializer(), weights_regularizer=None,
                     biases_initializer=v1.zeros_initializer(), biases_regularizer=None, reuse=None,
@@ -100,6 +109,7 @@ def fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_fn
                           variables_collections, outputs_collections, trainable, scope)
 
 
+@_arg_scoped
 def convolution(inputs, num_outputs, kernel_size, stride=1, padding='SAME', data_format=None, rate=1,
                 activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
                 weights_initializer=xavier_initializer(), weights_regularizer=None,
@@ -124,10 +134,21 @@ def convolution(inputs, num_outputs, kernel_size, stride=1, padding='SAME', data
                           variables_collections, outputs_collections, trainable, scope)
 
 
-def convolution2d(inputs, num_outputs, kernel_size, stride=1, padding='SAME', data_format=None, rate=1, **kwargs):
-    return convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, conv_dims=2, **kwargs)
+@_arg_scoped
+def convolution2d(inputs, num_outputs, kernel_size, stride=1, padding='SAME', data_format=None, rate=1,
+                  activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                  weights_initializer=xavier_initializer(), weights_regularizer=None,
+                  biases_initializer=v1.zeros_initializer(), biases_regularizer=None, reuse=None,
+                  variables_collections=None, outputs_collections=None, trainable=True, scope=None):
+    """convolution of a rank-4 input. As TF 1.15's, it passes every argument on to convolution
+    positionally: an arg_scope for convolution that gives one of them makes conv2d a TypeError."""
+    return convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate, activation_fn,
+                       normalizer_fn, normalizer_params, weights_initializer, weights_regularizer, biases_initializer,
+                       biases_regularizer, reuse, variables_collections, outputs_collections, trainable, scope,
+                       conv_dims=2)
 
 
+@_arg_scoped
 def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding='SAME', data_format=NHWC,
                             activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
                             weights_initializer=xavier_initializer(), weights_regularizer=None,
@@ -152,9 +173,10 @@ def _pool(default_name, layer_class, inputs, kernel_size, stride, padding, data_
         inputs = tf.convert_to_tensor(inputs)
         layer = layer_class(pool_size=kernel_size, strides=stride, padding=padding,
                             data_format=_channels(data_format), _scope=sc)
-        return _collect_output(outputs_collections, sc, layer.apply(inputs))
+        return utils.collect_named_outputs(outputs_collections, sc, layer.apply(inputs))
 
 
+@_arg_scoped
 def max_pool2d(inputs, kernel_size, stride=2, padding='VALID', data_format=NHWC, outputs_collections=None,
                scope=None):
     """2-d max pooling; contrib's defaults: stride 2, 'VALID'."""
@@ -162,6 +184,7 @@ def max_pool2d(inputs, kernel_size, stride=2, padding='VALID', data_format=NHWC,
                  outputs_collections, scope)
 
 
+@_arg_scoped
 def avg_pool2d(inputs, kernel_size, stride=2, padding='VALID', data_format=NHWC, outputs_collections=None,
                scope=None):
     """2-d average pooling; contrib's defaults: stride 2, 'VALID'."""
@@ -169,12 +192,14 @@ def avg_pool2d(inputs, kernel_size, stride=2, padding='VALID', data_format=NHWC,
                  outputs_collections, scope)
 
 
+@_arg_scoped
 def flatten(inputs, outputs_collections=None, scope=None):
     """[batch, ...] -> [batch, k]."""
     with v1.name_scope(scope, 'Flatten', [inputs]) as sc:
-        return _collect_output(outputs_collections, sc, v1.layers.flatten(tf.convert_to_tensor(inputs)))
+        return utils.collect_named_outputs(outputs_collections, sc, v1.layers.flatten(tf.convert_to_tensor(inputs)))
 
 
+@_arg_scoped
 def dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True, outputs_collections=None, scope=None,
             seed=None):
     """Keeps each element with probability keep_prob, scaled by 1 / keep_prob; the inputs when
@@ -185,7 +210,7 @@ def dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True, outputs_c
         outputs = _smart_cond(is_training,
                               lambda: v1.nn.dropout(inputs, noise_shape=noise_shape, seed=seed, rate=1 - keep_prob),
                               lambda: tf.identity(inputs))
-        return _collect_output(outputs_collections, sc.name, outputs)
+        return utils.collect_named_outputs(outputs_collections, sc.name, outputs)
 
 
 def _smart_cond(pred, true_fn, false_fn):
@@ -210,6 +235,7 @@ def _layers_moving_average(variable, value, momentum):
         return v1.assign_sub(variable, (variable - value) * decay, name=scope)
 
 
+@_arg_scoped
 def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, activation_fn=None,
                param_initializers=None, param_regularizers=None, updates_collections=v1.GraphKeys.UPDATE_OPS,
                is_training=True, reuse=None, variables_collections=None, outputs_collections=None, trainable=True,
@@ -300,9 +326,10 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
             outputs = tf.reshape(outputs, tf.shape(original_inputs))
         if activation_fn is not None:
             outputs = activation_fn(outputs)
-        return _collect_output(outputs_collections, sc.name, outputs)
+        return utils.collect_named_outputs(outputs_collections, sc.name, outputs)
 
 
+@_arg_scoped
 def layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None, variables_collections=None,
                outputs_collections=None, trainable=True, begin_norm_axis=1, begin_params_axis=-1, scope=None):
     """Normalizes over axes begin_norm_axis.. (all but the batch) by their own mean and variance
@@ -336,7 +363,7 @@ def layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None, 
         outputs.set_shape(inputs_shape)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
-        return _collect_output(outputs_collections, sc.name, outputs)
+        return utils.collect_named_outputs(outputs_collections, sc.name, outputs)
 
 
 def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializer=None, regularizer=None,
@@ -357,6 +384,7 @@ def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializ
         return tf.nn.embedding_lookup(embeddings, ids)
 
 
+@_arg_scoped
 def one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_collections=None, scope=None):
     """tf.one_hot of int labels, in name scope `OneHotEncoding`."""
     with v1.name_scope(scope, 'OneHotEncoding', [labels, num_classes]) as sc:
@@ -364,7 +392,50 @@ def one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_c
         if labels.dtype == tf.int32:
             labels = tf.cast(labels, tf.int64)
         outputs = tf.one_hot(labels, num_classes, on_value=on_value, off_value=off_value)
-        return _collect_output(outputs_collections, sc, outputs)
+        return utils.collect_named_outputs(outputs_collections, sc, outputs)
+
+
+def _layer_scope(layer, default):
+    """The scope repeat and stack name a layer's calls after: its __name__ (a partial's function's), else default."""
+    if hasattr(layer, '__name__'):
+        return layer.__name__
+    if hasattr(layer, 'func') and hasattr(layer.func, '__name__'):
+        return layer.func.__name__
+    return default
+
+
+def repeat(inputs, repetitions, layer, *args, **kwargs):
+    """layer applied repetitions times with the same arguments, in variable scope `scope` (default
+    `Repeat`), the calls' scopes <name>_1, <name>_2, ... (name: layer's, e.g. convolution2d for conv2d)."""
+    scope = kwargs.pop('scope', None)
+    with v1.variable_scope(scope, 'Repeat', [inputs]):
+        inputs = tf.convert_to_tensor(inputs)
+        if scope is None:
+            scope = _layer_scope(layer, 'repeat')
+        outputs = inputs
+        for i in range(repetitions):
+            kwargs['scope'] = scope + '_' + str(i + 1)
+            outputs = layer(outputs, *args, **kwargs)
+        return outputs
+
+
+def stack(inputs, layer, stack_args, **kwargs):
+    """layer applied once per item of stack_args (its positional arguments, or the one), in
+    variable scope `scope` (default `Stack`), the calls' scopes <name>_1, <name>_2, ... as repeat's."""
+    scope = kwargs.pop('scope', None)
+    if not isinstance(stack_args, (list, tuple)):
+        raise ValueError('stack_args need to be a list or tuple')
+    with v1.variable_scope(scope, 'Stack', [inputs]):
+        inputs = tf.convert_to_tensor(inputs)
+        if scope is None:
+            scope = _layer_scope(layer, 'stack')
+        outputs = inputs
+        for i, layer_args in enumerate(stack_args):
+            kwargs['scope'] = scope + '_' + str(i + 1)
+            if not isinstance(layer_args, (list, tuple)):
+                layer_args = [layer_args]
+            outputs = layer(outputs, *layer_args, **kwargs)
+        return outputs
 
 
 # contrib's short names
