@@ -46,8 +46,8 @@ class DCGAN(object):
 
     def discriminator(self, image, reuse=False):
         with tf.variable_scope("discriminator", reuse=reuse):
-            with slim.arg_scope([slim.conv2d], kernel_size=[5, 5], stride=2, activation_fn=lrelu):
-                h0 = slim.conv2d(image, self.df_dim, scope='d_h0_conv')
+            with slim.arg_scope([slim.conv2d], stride=2, activation_fn=lrelu):
+                h0 = slim.conv2d(image, self.df_dim, [5, 5], scope='d_h0_conv')
                 h1 = conv_bn_lrelu(h0, self.df_dim * 2, self.is_training, scope='d_h1_conv')
             h2 = slim.fully_connected(slim.flatten(h1), 1, activation_fn=None, scope='d_h2_lin')
             return tf.nn.sigmoid(h2), h2
