@@ -11,6 +11,7 @@ embed_sequence (contrib's encoders.py did not) and linear, relu, relu6 (functool
 of fully_connected, which an arg_scope for fully_connected reaches, but which no arg_scope takes).
 """
 import functools
+import warnings
 
 import tensorflow as tf
 
@@ -20,6 +21,9 @@ from tf1gan.script.contrib.base import removed
 from tf1gan.script.contrib.initializers import xavier_initializer
 
 v1 = tf.compat.v1
+# flatten below calls tf.layers.flatten, as contrib did; Keras 2's deprecation notice would name this file in the
+# reader's output.
+warnings.filterwarnings('ignore', message=r'`tf\.layers\.flatten` is deprecated', module=__name__)
 NHWC, NCHW = 'NHWC', 'NCHW'
 _WEIGHTS_ARGUMENTS = ('weights_initializer', 'weights_regularizer', 'biases_initializer', 'biases_regularizer',
                       'reuse', 'variables_collections', 'outputs_collections', 'trainable', 'scope')
