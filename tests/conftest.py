@@ -10,6 +10,13 @@ import pathlib
 
 import pytest
 
+from tf1gan import cli
+
+# The tests' own TensorFlow runs the kernel library tf1gan's commands run (oneDNN, unless TF_ENABLE_ONEDNN_OPTS says
+# otherwise: tf1gan.cli.choose_kernels), so that numbers computed in a test and by a command it starts agree on any
+# CPU, whichever TensorFlow would pick for it (BUILD.md, "Kernel libraries"). Set before any test imports TensorFlow.
+cli.choose_kernels()
+
 REPO = pathlib.Path(__file__).resolve().parents[1]
 OFFLINE_MNIST = REPO.parent / "shared" / "mnist"  # this project's machines and CI
 READERS_MNIST = REPO / "mnist" / "data"
@@ -45,7 +52,8 @@ LONGEST_FIRST = ('test_whole_run_cgan.py', 'test_whole_run_gan.py', 'test_whole_
                  'test_whole_run_cgan_cnn.py', 'test_script_listings.py', 'test_bad_input.py', 'test_dcgan.py',
                  'test_corpus.py', 'test_exit_status.py', 'test_main.py', 'test_tf115_seeds.py', 'test_cgan_cnn.py',
                  'test_script.py',
-                 'test_evaluate.py', 'test_checkpoint.py', 'test_train.py', 'test_fused.py', 'test_runs.py',
+                 'test_evaluate.py', 'test_kernels.py', 'test_checkpoint.py', 'test_train.py', 'test_fused.py',
+                 'test_runs.py',
                  'test_run_outputs.py', 'test_contrib.py')
 
 

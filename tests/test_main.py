@@ -9,7 +9,7 @@ from hang import HANG
 
 FLAGS = ['model', 'keras_semantics', 'loop', 'run_dir', 'eval_every', 'resume', 'total_epoch', 'batch_size',
          'total_batch', 'learning_rate', 'n_hidden', 'n_noise', 'saving_interval', 'seed', 'data_dir', 'source_url',
-         'verbose']
+         'verbose', 'kernels']
 
 
 def tf1gan_main(*args, cwd=None):

@@ -127,11 +127,65 @@ def define_verbose():
                       'Off: the terminal shows the listing\'s lines and tf1gan\'s one-line notices only.')
 
 
-def import_tensorflow(verbose=False):
-    """Imports TensorFlow and tf_keras for a command. Unless verbose, the lines they print while
+# TensorFlow's two kernel libraries (BUILD.md, "Kernel libraries"), and the TF_ENABLE_ONEDNN_OPTS value that picks
+# each. TensorFlow 2.21 reads that variable once, when it is imported (tensorflow/core/util/port.cc IsMklEnabled,
+# through tsl's ReadBoolFromEnvVar: '1' or 'true' on, '0' or 'false' off, in any case; any other value, or none,
+# leaves its DefaultOneDnnPolicy: on Linux, oneDNN only on CPUs with AVX512_VNNI, AVX512_BF16, AVX_VNNI or AMX).
+KERNELS = {'onednn': '1', 'eigen': '0'}
+KERNEL_NAMES = {'onednn': 'oneDNN', 'eigen': 'Eigen'}
+DEFAULT_KERNELS = 'onednn'  # faster for every listing on an AVX2-only AMD EPYC, where TensorFlow picks Eigen (BUILD.md)
+ONEDNN_VARIABLE = 'TF_ENABLE_ONEDNN_OPTS'
+
+
+def define_kernels(more=''):
+    """--kernels, its help ending with `more` (what else the command does with it)."""
+    flags.DEFINE_enum('kernels', None, list(KERNELS),
+                      'TensorFlow\'s kernel library for products and convolutions: onednn or eigen. They round '
+                      'differently: with the same seed, the numbers (losses, pixels) can differ in their last digits '
+                      'between the two. '
+                      f'Default: oneDNN (faster: BUILD.md), unless {ONEDNN_VARIABLE} is set in the environment (0 or '
+                      'false: Eigen; 1 or true: oneDNN; any other value: TensorFlow\'s choice for the CPU). The flag '
+                      f'wins over {ONEDNN_VARIABLE}.' + (f' {more}' if more else ''))
+
+
+def asked_kernels(flag=None):
+    """(library, how) the reader asked for: the flag's ('eigen', '--kernels=eigen'), else TF_ENABLE_ONEDNN_OPTS's as
+    TensorFlow reads it ('onednn', 'TF_ENABLE_ONEDNN_OPTS=1'; a value it does not read: None, named all the same),
+    else (None, None)."""
+    if flag is not None:
+        return flag, f'--kernels={flag}'
+    value = os.environ.get(ONEDNN_VARIABLE)
+    if value is None:
+        return None, None
+    library = {'1': 'onednn', 'true': 'onednn', '0': 'eigen', 'false': 'eigen'}.get(value.lower())
+    return library, f'{ONEDNN_VARIABLE}={value}'
+
+
+def choose_kernels(kernels=None):
+    """Sets TF_ENABLE_ONEDNN_OPTS for TensorFlow's import: to `kernels` ('onednn' or 'eigen') if given, else to
+    oneDNN's unless the reader set it (their value stands, whatever it is). Too late once TensorFlow is imported
+    (it has read the variable): then nothing changes."""
+    if 'tensorflow' in sys.modules:
+        return
+    if kernels is not None:
+        os.environ[ONEDNN_VARIABLE] = KERNELS[kernels]
+    else:
+        os.environ.setdefault(ONEDNN_VARIABLE, KERNELS[DEFAULT_KERNELS])
+
+
+def kernels_in_use():
+    """'onednn' or 'eigen': the library TensorFlow (imported) says it runs (IsMklEnabled, port.cc)."""
+    from tensorflow.python.util import _pywrap_util_port
+    return 'onednn' if _pywrap_util_port.IsMklEnabled() else 'eigen'
+
+
+def import_tensorflow(verbose=False, kernels=None):
+    """Imports TensorFlow and tf_keras for a command, with the kernel library `kernels` (choose_kernels: None is
+    the reader's TF_ENABLE_ONEDNN_OPTS, else oneDNN). Unless verbose, the lines they print while
     starting up (oneDNN, CUDA probing, 'All log messages before absl::InitializeLog()': written
     to the process's stderr before any log level applies) are sent to /dev/null, and their
     later log lines and Python warnings are kept to errors."""
+    choose_kernels(kernels)
     if verbose:
         if not tf1gan.USER_SET_LOG_LEVEL:
             os.environ['TF_CPP_MIN_LOG_LEVEL'] = '0'

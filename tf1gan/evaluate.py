@@ -66,6 +66,8 @@ def define_flags():
                         'Where missing MNIST files are fetched from: a URL, a file:// URL or a local folder '
                         'holding the four .gz files.')
     cli.define_verbose()
+    cli.define_kernels()
+    flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
     flags.register_multi_flags_validator(
         ['run_dir', 'checkpoint_dir', 'model', 'reference'],
         lambda v: v['reference'] is None or (v['run_dir'] is None and v['checkpoint_dir'] is None and v['model'] is None),
@@ -80,7 +82,7 @@ def main(argv):
         output = FLAGS.output or (os.path.join(run_dir, 'metrics.json') if run_dir else None)
         if output:
             cli.output_file(output, '--output', run_dir)
-        cli.import_tensorflow(FLAGS.verbose)
+        cli.import_tensorflow(FLAGS.verbose, FLAGS.kernels)
         if FLAGS.reference:
             result = scoring.evaluate_reference(FLAGS.reference, FLAGS.num, FLAGS.seed, FLAGS.data_dir, FLAGS.source_url)
         else:

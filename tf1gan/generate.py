@@ -27,6 +27,8 @@ flags.DEFINE_integer('num', 25, 'gan, dcgan: images in the grid; cgan, cgan_cnn 
 flags.DEFINE_integer('seed', None, 'Fix the noise, so the same picture is drawn again.', lower_bound=0)
 flags.DEFINE_string('output', None, 'The PNG to write (folders are made as needed). Default: <run_dir>/generated.png.')
 cli.define_verbose()
+cli.define_kernels()
+flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
 
 
 def parse_digits(text):
@@ -62,7 +64,7 @@ def main(argv):
     try:
         run_dir = folders.find(cli.run_dir_flag(), [FLAGS.model] if FLAGS.model else list(registry.MODELS))
         output = cli.output_file(FLAGS.output or os.path.join(run_dir, 'generated.png'), '--output', run_dir)
-        cli.import_tensorflow(FLAGS.verbose)
+        cli.import_tensorflow(FLAGS.verbose, FLAGS.kernels)
         from tf1gan.runs import draw  # imports TensorFlow
         digits = parse_digits(FLAGS.digits) if FLAGS.digits is not None else None
         rows = draw.draw(run_dir, FLAGS.model, digits, FLAGS.num, FLAGS.seed)

@@ -78,6 +78,10 @@ flags.DEFINE_bool('resume', False,
                   'exits 130, SIGTERM 143; both leave it to resume. With --seed, an interrupted and resumed run prints the same lines and draws '
                   'the same pictures as an uninterrupted one.')
 cli.define_verbose()
+cli.define_kernels('With --resume: the library the run was trained with (its run.json\'s "kernels"), whatever is '
+                   'asked (the "resuming" line says so), so that a seeded run resumed prints what it would have '
+                   'printed uninterrupted.')
+flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
 
 FLOAT32_MAX = 3.4028234663852886e38  # the graphs compute in float32: a larger rate is infinite there
 flags.register_validator('learning_rate', lambda v: v is None or 0 < v <= FLOAT32_MAX,
@@ -136,7 +140,16 @@ def main(argv):
     given = asked()
     run_folder = None
     try:
-        cli.import_tensorflow(FLAGS.verbose)  # first: the listings import TensorFlow
+        # A resumed run keeps its kernel library, which TensorFlow reads once, at its import: its run.json is read
+        # first. A run that cannot be found or read is said below, in its place among the other errors.
+        run_dir, kernels, kernels_asked = FLAGS.run_dir, FLAGS.kernels, None
+        if FLAGS.resume:
+            try:
+                run_dir = run.resume_folder(FLAGS.model, FLAGS.run_dir)
+                kernels, kernels_asked = run.resume_kernels(run_dir, FLAGS.kernels)
+            except errors.InputError:
+                run_dir = FLAGS.run_dir
+        cli.import_tensorflow(FLAGS.verbose, kernels)  # first: the listings import TensorFlow
         if FLAGS.model:
             check_used(FLAGS.model, given)
             check_sizes(FLAGS.model, given)
@@ -144,7 +157,8 @@ def main(argv):
         if FLAGS.resume:
             # A resumed run's length changes only by a --total_epoch typed on the command line (BUILD.md, "Resume").
             from_flagfile = given.pop('total_epoch') if 'total_epoch' in given and not typed('total_epoch') else None
-            this = run.resumed(FLAGS.model, given, FLAGS.run_dir, progress=bars, flagfile_total_epoch=from_flagfile)
+            this = run.resumed(FLAGS.model, given, run_dir, progress=bars, flagfile_total_epoch=from_flagfile)
+            this.kernels_asked = kernels_asked
         else:
             this = run.new(settings(FLAGS.model, given), FLAGS.run_dir, progress=bars)
         run_folder = this.folder

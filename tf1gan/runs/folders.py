@@ -1,7 +1,8 @@
 """Run folders: one training run, one folder, holding everything that run writes.
 
     runs/cgan/              the first run of cgan; the next ones are cgan-2, cgan-3, ...
-      run.json              the model, its settings and the run's state (running, finished, interrupted)
+      run.json              the model, its settings, its kernel library and the run's state (running, finished,
+                            interrupted)
       log.txt               every line the run printed (tf1gan.runs.runlog)
       samples/NNN.png       the book's pictures (its samples/NNN.png; the DCGAN's gan_mnist_<i>.png)
       checkpoints/          model.ckpt-<step>.* (tf1gan.runs.checkpoint)
@@ -129,12 +130,14 @@ def is_training(record):
     return True
 
 
-def new_record(settings):
+def new_record(settings, kernels):
     """A new run's record: its settings, the listing's own hyper-parameters beside them (what the
-    book used, for tf1gan.compare), its state and when it started."""
+    book used, for tf1gan.compare), TensorFlow's kernel library it trains with ('onednn' or 'eigen', which
+    --resume keeps), its state and when it started."""
     from tf1gan.listings import registry
-    return dict(settings.recorded(), listing_hparams=dict(registry.load(settings.model).HPARAMS), state='running',
-                pid=os.getpid(), started=time.strftime('%Y-%m-%dT%H:%M:%S'), started_ns=time.time_ns())
+    return dict(settings.recorded(), listing_hparams=dict(registry.load(settings.model).HPARAMS), kernels=kernels,
+                state='running', pid=os.getpid(), started=time.strftime('%Y-%m-%dT%H:%M:%S'),
+                started_ns=time.time_ns())
 
 
 def book_total_batch(hparams):

@@ -72,6 +72,8 @@ flags.DEFINE_multi_string('reader_code', None,
                           'the script adds to sys.path. Never Python\'s library, installed packages or tf1gan.')
 
 cli.define_verbose()
+cli.define_kernels()
+flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
 
 flags.register_validator('figure_dir', cli.folder_flag('a folder'),
                          'expected a folder that can be created and written')
@@ -110,7 +112,7 @@ def main(argv):
         sys.exit(1)
     try:
         settings = [source.parse_setting(setting) for setting in FLAGS.set]
-        cli.import_tensorflow(FLAGS.verbose)
+        cli.import_tensorflow(FLAGS.verbose, FLAGS.kernels)
         from tf1gan.script import runner  # imports TensorFlow
         figure_dir = FLAGS.figure_dir or os.path.join('figures', os.path.splitext(os.path.basename(path))[0])
         status = runner.run(cells, os.path.abspath(path), argv[1:], mode=FLAGS.mode, seed=FLAGS.seed, settings=settings,

@@ -14,7 +14,8 @@ TensorFlow is imported before the first cell that is more than `%load_ext` and `
 lines, as the commands import it (tf1gan.cli.import_tensorflow): its start-up lines (oneDNN,
 CUDA probing, cuInit's error), which it writes on file descriptor 2 and Jupyter's kernel puts
 into the cell's output, go to /dev/null. `%tf1gan_verbose` before that cell shows them, and its
-later log lines, as the commands' --verbose does.
+later log lines, as the commands' --verbose does. Its kernel library is the commands' default, oneDNN, unless
+the kernel's environment sets TF_ENABLE_ONEDNN_OPTS (`%env TF_ENABLE_ONEDNN_OPTS=0` before that cell: Eigen's).
 """
 import builtins
 import os

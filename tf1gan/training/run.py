@@ -54,6 +54,7 @@ class Run:
     def __init__(self, folder, settings, resumed=False, progress=progress.OFF):
         self.folder, self.settings, self.resumed, self.progress = folder, settings, resumed, progress
         self.length_note = ''  # a resumed run: how its length changed, for the "resuming" line
+        self.kernels_asked = None  # a resumed run: how the reader asked for the library it is not trained with
         self.root = None  # set when tf1gan chose the folder's name (run.new without run_dir)
         self.restore = resumed  # continue from the newest checkpoint (train() says whether there is one)
         self.log = runlog.RunLog(folder, resume=resumed, held=True)
@@ -123,12 +124,12 @@ def new(settings, run_dir=None, root=folders.ROOT, progress=progress.OFF):
     return Run(folder, settings, progress=progress)
 
 
-def _claim(run):
+def _claim(run, kernels):
     """Writes a new run's run.json, if no other run has one there (two commands started at once get
-    two folders, or the named one is refused)."""
+    two folders, or the named one is refused). kernels: the library TensorFlow runs ('onednn', 'eigen')."""
     while True:
         os.makedirs(run.folder, exist_ok=True)
-        if folders.create_record(run.folder, folders.new_record(run.settings)):
+        if folders.create_record(run.folder, folders.new_record(run.settings, kernels)):
             return
         if run.root is None:
             raise _refuse_taken(run.folder, run.settings, folders.ROOT)
@@ -142,8 +143,7 @@ def resumed(model, asked, run_dir=None, root=folders.ROOT, progress=progress.OFF
     by name) must agree with them, except total_epoch (train longer), loop, eval_every and
     where MNIST is. flagfile_total_epoch: a --total_epoch read from a flagfile, which does not
     change a resumed run's length (BUILD.md, "Resume"), only named in its line."""
-    models = [model] if model else list(registry.REGISTRY)
-    folder = folders.newest(models, root) if run_dir is None else folders.find(run_dir, models, root)
+    folder = resume_folder(model, run_dir, root)
     record = folders.check_hparams(folder, folders.read_record(folder))
     if folders.is_training(record):
         raise InputError(f'{folder} is being trained right now (process {record["pid"]}); wait for it, or stop it '
@@ -173,6 +173,38 @@ def resumed(model, asked, run_dir=None, root=folders.ROOT, progress=progress.OFF
     this = Run(folder, settings, resumed=True, progress=progress)
     this.length_note = length_note
     return this
+
+
+def resume_folder(model, run_dir=None, root=folders.ROOT):
+    """The folder of the run --resume continues: run_dir, or the newest run of model (of any model, without one)."""
+    models = [model] if model else list(registry.REGISTRY)
+    return folders.newest(models, root) if run_dir is None else folders.find(run_dir, models, root)
+
+
+def resume_kernels(folder, flag=None):
+    """(library, asked) for resuming the run in folder, decided before TensorFlow is imported: the kernel library
+    its run.json records, whatever the reader asks (flag: --kernels; else their TF_ENABLE_ONEDNN_OPTS), so that a
+    seeded run resumed prints what it would have printed uninterrupted; asked names what was asked otherwise
+    ('--kernels=eigen'), for the "resuming" line, else None. A run recorded without a library (tf1gan recorded
+    none before): what the reader asks, else tf1gan's default (cli.choose_kernels)."""
+    recorded = folders.read_record(folder).get('kernels')
+    if recorded not in cli.KERNELS:
+        return flag, None
+    library, how = cli.asked_kernels(flag)
+    return recorded, (how if how is not None and library != recorded else None)
+
+
+def _kernels_note(run, recorded, used):
+    """The "resuming" line's words on the kernel library, if the run was trained with another, or asked for one."""
+    if recorded not in cli.KERNELS:
+        return ''
+    trained = f'; it was trained with {cli.KERNEL_NAMES[recorded]}\'s kernels'
+    if used != recorded:  # TensorFlow here cannot run the run's library
+        return (f'{trained}, TensorFlow here runs {cli.KERNEL_NAMES[used]}\'s: its numbers can differ in the last '
+                'digits from an uninterrupted run\'s')
+    if run.kernels_asked:
+        return f'{trained} and continues with them ({run.kernels_asked} is not used)'
+    return ''
 
 
 def _recorded(record, name):
@@ -229,6 +261,9 @@ def train(run):
         else:
             print(f'tf1gan: {run.folder} was stopped before its first checkpoint: it starts again from the beginning',
                   file=sys.stderr)
+    kernels, kernels_note = cli.kernels_in_use(), ''  # TensorFlow is imported (the listing imports it)
+    if run.resumed:
+        kernels_note = _kernels_note(run, run.record().get('kernels'), kernels)
     begun = False
     try:
         with run.log.tee():
@@ -237,13 +272,14 @@ def train(run):
             input_data.maybe_download(settings.data_dir, settings.source_url)
             if run.resumed:
                 run.set_state('running', hparams=settings.hparams, loop=settings.loop, eval_every=settings.eval_every,
-                              pid=os.getpid())
+                              kernels=kernels, pid=os.getpid())
             else:
-                _claim(run)
+                _claim(run, kernels)
             begun = True
             run.log.begin()
             print(f'tf1gan: resuming {run.folder} at {steps[:-1]} {done}, training to {settings.hparams["total_epoch"]}'
-                  f'{run.length_note}' if run.resumed else f'tf1gan: new run {run.folder}', file=sys.stderr, flush=True)
+                  f'{run.length_note}{kernels_note}' if run.resumed else f'tf1gan: new run {run.folder}',
+                  file=sys.stderr, flush=True)
             history = loop.train(module, run)
     except BaseException:
         if begun:
