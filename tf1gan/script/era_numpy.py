@@ -9,8 +9,8 @@ numpy/lib/histograms.py, numpy/lib/type_check.py and the 1.20.0 release notes' t
 which tests/test_era_numpy.py checks against NumPy 1.18 itself.
 
 module() makes the script's numpy: a plain module whose __dict__ is a copy of numpy's with ERA_NAMES added, so
-that `np.zeros` in a training loop is one dict lookup as on numpy itself. numpy's own `__getattr__` comes along
-in the copy: `np.linalg` loads as on numpy, and a name neither has (`np.no_such_thing`) is NumPy's own
+that `np.zeros` in a training loop is one dict lookup as on numpy itself. A name the copy lacks is asked of numpy
+once and kept: `np.linalg` loads as on numpy, and a name neither has (`np.no_such_thing`) is NumPy's own
 AttributeError. numpy itself is never changed: tf1gan and every library see NumPy as installed.
 """
 import builtins
@@ -155,4 +155,13 @@ def module():
     own_all = [name for name in numpy.__all__ if name not in _NOT_STARRED]  # NumPy 2's np.bool and np.long
     view.__dict__['__all__'] = own_all + [name for name in ERA_NAMES if name not in _NOT_STARRED + tuple(own_all)]
     view.__dict__['__dir__'] = lambda: sorted(set(numpy.__dir__()) | set(ERA_NAMES))
+
+    def __getattr__(name):
+        """A name the copy lacks: numpy's (a submodule imported since, or numpy's own __getattr__ loading it
+        or raising NumPy's AttributeError), kept in the copy for the next time."""
+        value = getattr(numpy, name)
+        view.__dict__[name] = value
+        return value
+
+    view.__dict__['__getattr__'] = __getattr__
     return view
