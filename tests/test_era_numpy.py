@@ -41,7 +41,7 @@ def test_np_long_and_np_bool_are_pythons_int_and_bool_not_numpy_2s_scalar_types(
 
 
 def test_asscalar_is_item_as_in_numpy_1_16(np):
-    # numpy/lib/type_check.py (1.16-1.22): `return a.item()`, a Python scalar.
+    # numpy/lib/type_check.py (NumPy <= 1.22): `return a.item()`, a Python scalar.
     assert np.asscalar(numpy.array([24])) == 24 and type(np.asscalar(numpy.array([24]))) is int
     assert type(np.asscalar(numpy.float32(2.5))) is float
 

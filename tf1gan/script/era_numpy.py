@@ -24,7 +24,7 @@ _MISSING = object()
 
 
 def asscalar(a):
-    """np.asscalar (NumPy 1.16-1.22, numpy/lib/type_check.py): `a.item()`."""
+    """np.asscalar (NumPy <= 1.22, deprecated in 1.16; numpy/lib/type_check.py): `a.item()`."""
     return a.item()
 
 
