@@ -108,6 +108,12 @@ def test_numpys_submodules_are_numpys_own():
     assert names['norm'] is numpy.linalg.norm and names['float'] is float
 
 
+def test_a_numpy_submodule_that_is_not_there_is_pythons_module_not_found_error():
+    with pytest.raises(ModuleNotFoundError) as error:
+        run('import numpy.misc\n')
+    assert error.value.name == 'numpy.misc'
+
+
 def test_star_import_gives_numpy_1_18s_names_and_leaves_pythons_builtins():
     # NumPy 1.18's numpy.__all__ listed asscalar, float_, product, ... but none of the builtins' aliases.
     names = run('from numpy import *\nfrom builtins import float as python_float, bool as python_bool\n')

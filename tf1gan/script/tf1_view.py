@@ -293,7 +293,7 @@ class Views:
         top = self.numpy if parts[0] == 'numpy' else self.scipy
         if len(parts) == 1:
             return top
-        if parts[1:] == ['misc']:
+        if parts == ['scipy', 'misc']:
             return top.misc
         return _python_import(name)
 
