@@ -14,16 +14,21 @@ A script run by tf1gan.script gets its own `__import__` (make_import), which map
     tensorflow.contrib.eager                  tf1gan.script.contrib_eager: TF 1.15's tfe names in TensorFlow 2
     tensorflow.contrib.learn                  its MNIST reader; its estimators, as tf.estimator: one line
     tf.app, tf.flags, absl.app, absl.flags    the script's own flags (tf1gan.script.script_flags)
+    numpy                                     NumPy as installed with the names NumPy 1.x scripts used that NumPy
+                                              removed (tf1gan.script.era_numpy); numpy.X is NumPy's own
+    scipy, scipy.misc                         SciPy as installed, its misc with SciPy 1.1's imsave, imread,
+                                              imresize, ... (tf1gan.script.era_scipy); scipy.X is SciPy's own
 
 `tf.enable_eager_execution()` switches the script's `tensorflow` from the first to the second
 (Views.enable_eager_execution; the runner leaves its graph).
 
 and leaves every other import to Python. Only the script's own code calls this `__import__`:
-tf1gan, tf_keras and every other library keep importing TensorFlow 2 as installed, and
-sys.modules is never changed.
+tf1gan, tf_keras and every other library keep importing TensorFlow 2, NumPy and SciPy as
+installed, and sys.modules is never changed.
 """
 import builtins
 import importlib
+import sys
 import types
 
 from tf1gan.compat import input_data
@@ -45,6 +50,12 @@ def _refused_names(module, fromlist):
                 raise
             except AttributeError:
                 pass  # Python reports it as it does
+
+
+def _python_import(name):
+    """The module `name`, imported by Python's own import: its ModuleNotFoundError is the one Python gives."""
+    builtins.__import__(name)
+    return sys.modules[name]
 
 
 class TF1View(ModuleView):
@@ -139,6 +150,8 @@ class Views:
         self._eager_tf = None
         self._keras = None
         self._absl_view = None
+        self._numpy = None
+        self._scipy = None
 
     def _own_names(self):
         """What both views give in place of TensorFlow's own."""
@@ -213,6 +226,8 @@ class Views:
             parts = ['tensorflow'] + parts
         elif parts[0] == 'absl':
             return self._absl(parts[1:], fromlist)
+        elif parts[0] in ('numpy', 'scipy'):
+            return self._era(parts, name)
         elif parts[0] != 'tensorflow':
             return None
         if parts[1:2] == ['contrib']:
@@ -253,6 +268,34 @@ class Views:
             self._absl_view = ModuleView('absl', absl, lazy={'flags': lambda: self.flags.absl_flags,
                                                              'app': lambda: self.flags.absl_app})
         return self._absl_view
+
+    @property
+    def numpy(self):
+        """The script's numpy (tf1gan.script.era_numpy), made on first use."""
+        if self._numpy is None:
+            from tf1gan.script import era_numpy
+            self._numpy = era_numpy.module()
+        return self._numpy
+
+    @property
+    def scipy(self):
+        """The script's scipy: SciPy as installed, its misc the era's (tf1gan.script.era_scipy). Without
+        SciPy, Python's own ModuleNotFoundError, as the script would get without tf1gan."""
+        if self._scipy is None:
+            scipy = _python_import('scipy')
+            from tf1gan.script import era_scipy
+            self._scipy = ModuleView('scipy', scipy, lazy={'misc': era_scipy.misc})
+        return self._scipy
+
+    def _era(self, parts, name):
+        """numpy, scipy and scipy.misc: the script's own; any other numpy.X or scipy.X is the library's,
+        imported by Python (`import numpy.random` still binds the script's numpy)."""
+        top = self.numpy if parts[0] == 'numpy' else self.scipy
+        if len(parts) == 1:
+            return top
+        if parts == ['scipy', 'misc']:
+            return top.misc
+        return _python_import(name)
 
     @staticmethod
     def _walk(module, parts, name):
