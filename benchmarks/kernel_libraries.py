@@ -1,7 +1,7 @@
 """oneDNN's kernels against Eigen's, for every listing and for a script, side by side on this machine.
 
     python benchmarks/kernel_libraries.py --source_url=../shared/mnist [--models=gan,cgan,cgan_cnn,dcgan]
-        [--pairs=2] [--onednn_isa=AVX2]
+        [--pairs=2] [--isa=AVX2]
 
 TensorFlow picks its kernel library once per process, when it is imported (TF_ENABLE_ONEDNN_OPTS), so each
 measurement is a process of its own: benchmarks/train_speed.py (the book loop, the fast loop and the fast loop's
@@ -10,9 +10,11 @@ the machine's drift falls on both alike; the median of each library's runs is pr
 Eigen's. `script` times a whole `python -m tf1gan.script --set total_epoch=1 examples/mnist_mlp.py` (start-up
 included) the same way.
 
---onednn_isa=AVX2 runs oneDNN with ONEDNN_MAX_CPU_ISA=AVX2 (oneDNN's own setting: the instruction set it may use
-at most): oneDNN as it runs on a CPU with AVX2 and no AVX-512, where TensorFlow leaves oneDNN off by default.
-Eigen's kernels are compiled into TensorFlow, whatever the CPU; this setting does not touch them.
+--isa=AVX2 runs both with ONEDNN_MAX_CPU_ISA=AVX2 (oneDNN's own setting: the instruction set it may use at most):
+as on a CPU with AVX2 and no AVX-512, where TensorFlow leaves oneDNN off by default. Both, because TensorFlow's
+Eigen path loads oneDNN too (its matrix products call oneDNN's sgemm: ONEDNN_VERBOSE=1 shows oneDNN starting with
+TF_ENABLE_ONEDNN_OPTS=0), and that sgemm would otherwise use this CPU's AVX-512. Eigen's own code is compiled into
+TensorFlow for any x86-64 CPU TensorFlow supports.
 """
 import os
 import pathlib
@@ -30,7 +32,7 @@ flags.DEFINE_integer('iterations', 550, 'gan, cgan: timed iterations per round (
                      lower_bound=1)
 flags.DEFINE_integer('cnn_iterations', 100, 'cgan_cnn: timed iterations per round.', lower_bound=1)
 flags.DEFINE_integer('dcgan_iterations', 20, 'dcgan: timed iterations per round.', lower_bound=1)
-flags.DEFINE_string('onednn_isa', None, 'ONEDNN_MAX_CPU_ISA for the oneDNN runs (AVX2: as on an AVX2-only CPU).')
+flags.DEFINE_string('isa', None, 'ONEDNN_MAX_CPU_ISA for every run (AVX2: as on an AVX2-only CPU).')
 flags.DEFINE_string('source_url', None, 'Where missing MNIST files come from (train_speed.py --source_url).')
 FLAGS = flags.FLAGS
 
@@ -41,8 +43,8 @@ LIBRARIES = {'Eigen': {'TF_ENABLE_ONEDNN_OPTS': '0'}, 'oneDNN': {'TF_ENABLE_ONED
 
 def environment(library):
     env = dict(os.environ, **LIBRARIES[library])
-    if library == 'oneDNN' and FLAGS.onednn_isa:
-        env['ONEDNN_MAX_CPU_ISA'] = FLAGS.onednn_isa
+    if FLAGS.isa:
+        env['ONEDNN_MAX_CPU_ISA'] = FLAGS.isa
     return env
 
 
@@ -82,8 +84,9 @@ def main(argv):
         for loop in runs['Eigen'][0]:
             eigen = statistics.median(run[loop] for run in runs['Eigen'])
             onednn = statistics.median(run[loop] for run in runs['oneDNN'])
-            print(f'{model} {loop}: Eigen {eigen:8.3f}, oneDNN{" (" + FLAGS.onednn_isa + ")" if FLAGS.onednn_isa else ""}'
-                  f' {onednn:8.3f}: {100 * (onednn / eigen - 1):+.0f}%', flush=True)
+            isa = f' (ONEDNN_MAX_CPU_ISA={FLAGS.isa})' if FLAGS.isa else ''
+            print(f'{model} {loop}{isa}: Eigen {eigen:8.3f}, oneDNN {onednn:8.3f}: {100 * (onednn / eigen - 1):+.0f}%',
+                  flush=True)
         if 'fast, TensorFlow alone' in runs['Eigen'][0]:
             for library, library_runs in runs.items():
                 share = statistics.median(run['fast'] / run['fast, TensorFlow alone'] for run in library_runs)
