@@ -207,6 +207,7 @@ def drawing_commands(run_dir, mnist_dir):
             'evaluate': ['--reference=noise', '--num=2', f'--data_dir={mnist_dir}']}
 
 
+@pytest.mark.slow  # the flag's path is cli's, which tf1gan.main's tests above take; README's command stays short
 @pytest.mark.parametrize('command', ['generate', 'evaluate'])
 def test_generate_and_evaluate_take_the_flag(command, default_run, mnist_dir):
     """--kernels=eigen reaches TensorFlow before its import (with oneDNN on by default here, TensorFlow's own
@@ -226,7 +227,7 @@ def test_generate_uses_onednn_by_default(default_run, mnist_dir):
     assert seen == '1' and ONEDNN_ON in result.stderr
 
 
-@pytest.mark.parametrize('env_value, library', [(None, 'onednn'), ('0', 'eigen')])
+@pytest.mark.parametrize('env_value, library', [(None, 'onednn'), pytest.param('0', 'eigen', marks=pytest.mark.slow)])
 def test_the_ipython_extension_imports_tensorflow_with_onednn_unless_the_reader_set_the_variable(env_value, library,
                                                                                              tmp_path):
     pytest.importorskip('IPython', reason="IPython is the optional 'notebook' extra: pip install -e '.[notebook]'")
