@@ -1,6 +1,6 @@
-"""Where one training iteration of 9.1 / 9.2 spends its time, and how fast its matmuls can go.
+"""Where one training iteration of 9.1 / 9.2 / 9.2 with CNNs spends its time, and how fast its matmuls can go.
 
-    python benchmarks/step_profile.py [--model=gan]
+    python benchmarks/step_profile.py [--model=gan|cgan|cgan_cnn]
 
 1. Traces `--runs` Session.runs of the fast loop (tf1gan.training.fused: fused.CHUNK iterations each,
    in the book's default session) with
@@ -23,7 +23,7 @@ from tf1gan.compat import seeding
 
 import matmul  # benchmarks/matmul.py, beside this script
 
-flags.DEFINE_enum('model', 'gan', ['gan', 'cgan'], 'Listing to trace.')
+flags.DEFINE_enum('model', 'gan', ['gan', 'cgan', 'cgan_cnn'], 'Listing to trace.')
 flags.DEFINE_integer('runs', 2, 'Traced Session.runs of fused.CHUNK iterations (after 2 untraced ones).',
                      lower_bound=1)
 FLAGS = flags.FLAGS
@@ -32,6 +32,10 @@ FLAGS = flags.FLAGS
 def kind(label):
     """The kind of kernel a step-stats timeline label names."""
     name = label.split('=')[0]
+    if 'Conv2D' in name or 'conv2d' in name.split('/')[-1]:
+        return 'convolution (forward and both gradients)'
+    if 'BatchNorm' in name or 'batch_normalization' in name:
+        return 'batch normalization (+ its moving averages)'
     if 'MatMul' in name or 'Relu' in name.split('/')[-1] or 'Sigmoid ' in name or 'Sigmoid_' in name:
         return 'matmul (+ fused bias/activation)'
     return 'Adam update' if 'Adam' in name else 'other'
