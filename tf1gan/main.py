@@ -140,15 +140,9 @@ def main(argv):
     given = asked()
     run_folder = None
     try:
-        # A resumed run keeps its kernel library, which TensorFlow reads once, at its import: its run.json is read
-        # first. A run that cannot be found or read is said below, in its place among the other errors.
-        run_dir, kernels, kernels_asked = FLAGS.run_dir, FLAGS.kernels, None
-        if FLAGS.resume:
-            try:
-                run_dir = run.resume_folder(FLAGS.model, FLAGS.run_dir)
-                kernels, kernels_asked = run.resume_kernels(run_dir, FLAGS.kernels)
-            except errors.InputError:
-                run_dir = FLAGS.run_dir
+        # A resumed run keeps its kernel library, which TensorFlow reads once, at its import: its run.json first.
+        run_dir, kernels, kernels_asked = (run.resume_kernels(FLAGS.model, FLAGS.run_dir, FLAGS.kernels) if FLAGS.resume
+                                           else (FLAGS.run_dir, FLAGS.kernels, None))
         cli.import_tensorflow(FLAGS.verbose, kernels)  # first: the listings import TensorFlow
         if FLAGS.model:
             check_used(FLAGS.model, given)

@@ -181,17 +181,23 @@ def resume_folder(model, run_dir=None, root=folders.ROOT):
     return folders.newest(models, root) if run_dir is None else folders.find(run_dir, models, root)
 
 
-def resume_kernels(folder, flag=None):
-    """(library, asked) for resuming the run in folder, decided before TensorFlow is imported: the kernel library
-    its run.json records, whatever the reader asks (flag: --kernels; else their TF_ENABLE_ONEDNN_OPTS), so that a
-    seeded run resumed prints what it would have printed uninterrupted; asked names what was asked otherwise
-    ('--kernels=eigen'), for the "resuming" line, else None. A run recorded without a library (tf1gan recorded
-    none before): what the reader asks, else tf1gan's default (cli.choose_kernels)."""
-    recorded = folders.read_record(folder).get('kernels')
+def resume_kernels(model, run_dir, flag=None):
+    """(folder, library, asked) for --resume, decided before TensorFlow is imported: the run's folder (run_dir,
+    or the newest run of model), and the kernel library its run.json records, whatever the reader asks (flag:
+    --kernels; else their TF_ENABLE_ONEDNN_OPTS), so that a seeded run resumed prints what it would have printed
+    uninterrupted; asked names what was asked otherwise ('--kernels=eigen'), for the "resuming" line, else None.
+    A run recorded without a library (tf1gan recorded none before): what the reader asks, else tf1gan's default
+    (cli.choose_kernels). A run that cannot be found or read: (run_dir, flag, None), its error said by resumed()
+    in its place among the others."""
+    try:
+        folder = resume_folder(model, run_dir)
+        recorded = folders.read_record(folder).get('kernels')
+    except InputError:
+        return run_dir, flag, None
     if recorded not in cli.KERNELS:
-        return flag, None
+        return folder, flag, None
     library, how = cli.asked_kernels(flag)
-    return recorded, (how if how is not None and library != recorded else None)
+    return folder, recorded, (how if how is not None and library != recorded else None)
 
 
 def _kernels_note(run, recorded, used):
