@@ -6,10 +6,12 @@ For each model, the book loop (--loop=book: the listing's own loop) and the fast
 (--loop=fast) train the book's hyper-parameters in this one process, in alternating rounds
 (book, fast, book, fast, ...), each round after its own warm-up; the median round counts.
 gan, cgan, cgan_cnn: `--iterations` per round of next_batch, get_noise and the training step(s),
-exactly what a training run does per iteration. A third loop, "fast, TensorFlow alone",
-runs the fast loop's Session.runs on one chunk of draws fed again and again: the fast loop
-without the book's NumPy draws, which share this machine's one physical core with
-TensorFlow. dcgan: `--dcgan_iterations` per round of gan_train (no pictures).
+exactly what a training run does per iteration. Two more loops take the fast loop apart:
+"fast, drawn beforehand" feeds chunks drawn before the round (four, in turn) from a session
+thread, as the fast loop does: the fast loop without its NumPy draws beside TensorFlow's
+kernels; "fast, TensorFlow alone" feeds one chunk again and again from the main thread: the
+fast loop's ceiling, its Session.runs and nothing else. Between the fast loop and its ceiling,
+the first gap is the draws', the second the feeding of new chunks. dcgan: `--dcgan_iterations` per round of gan_train (no pictures).
 
 Also printed: the machine (its CPU's name, and which kernel library TensorFlow uses, oneDNN or Eigen), the
 book's arithmetic of one iteration (GFLOP: the multiply-adds of every
@@ -19,6 +21,7 @@ that makes per second, its share of this machine's float32 matmul peak (measured
 1024x1024 matmul loop inside one Session.run, the better of 1 and 2 threads), and the
 process's peak RSS.
 """
+import concurrent.futures
 import resource
 import statistics
 import time
@@ -133,8 +136,15 @@ def listing_loops(model):
         fast = fused.FusedLoop(module, **build)
         fast_sess = tf.Session()
         fast_sess.run(tf.global_variables_initializer())
-    one_chunk = fast.feed([(*mnist.train.next_batch(hp['batch_size']), module.get_noise(hp['batch_size'], hp['n_noise']))
-                           for _ in range(fused.CHUNK)])
+    def drawn_chunk():
+        return fast.feed([(*mnist.train.next_batch(hp['batch_size']), module.get_noise(hp['batch_size'], hp['n_noise']))
+                          for _ in range(fused.CHUNK)])
+    one_chunk, drawn_chunks = drawn_chunk(), [drawn_chunk() for _ in range(4)]
+
+    def drawn_beforehand(n):
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as session_thread:
+            for k in range(n // fused.CHUNK):
+                session_thread.submit(fast_sess.run, fast.fetches, drawn_chunks[k % len(drawn_chunks)]).result()
 
     def tensorflow_alone(n):
         for _ in range(n // fused.CHUNK):
@@ -143,6 +153,7 @@ def listing_loops(model):
     loops = {
         'book': lambda n: train.run_epoch(book_sess, graph, module, mnist, hp['batch_size'], hp['n_noise'], n),
         'fast': lambda n: fused.run_epoch(fast_sess, fast, module, mnist, hp['batch_size'], hp['n_noise'], n),
+        'fast, drawn beforehand': drawn_beforehand,
         'fast, TensorFlow alone': tensorflow_alone,
     }
     return loops, gflop, FLAGS.iterations, 50
@@ -179,6 +190,10 @@ def main(argv):
             if name != 'book':
                 print(f'{model} {name} / book: {rates[name] / rates["book"]:.2f}x '
                       f'(median of {FLAGS.rounds} rounds of {iterations} iterations each)')
+        for name in ('fast', 'fast, drawn beforehand'):
+            if name in rates and 'fast, TensorFlow alone' in rates:
+                print(f'{model} {name}: {100 * rates[name] / rates["fast, TensorFlow alone"]:.0f}% of its ceiling '
+                      f'(fast, TensorFlow alone)')
     print(f'peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB')
 
 
