@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.tf115, pytest.mark.kernels]  # compares numbers Tensor
 # Two short epochs of the listings (55 iterations each), as tests/test_script_listings.py runs them.
 SHORT = dict(total_epoch=2, batch_size=1000)
 SCRIPTS = ('snippet', 'lecture_linear_regression', 'core_variables', 'layers_cnn', 'dropout_mlp', 'rnn_cells',
-           'contrib_layers', 'dense_sequence', 'slim_gan')
+           'contrib_layers', 'dense_sequence', 'slim_gan', 'reductions')
 LISTINGS = {'9.1': listing_9_1, '9.2': listing_9_2}
 MODELS = {'9.1': 'gan', '9.2': 'cgan', 'cnn': 'cgan_cnn'}
 # 9.2's exercise, the conditional GAN with CNNs, as a reader runs it: this project's own listing.
@@ -170,6 +170,14 @@ def test_tf_tensordot_and_tf_layers_dense_on_a_sequence_take_tf115s_seeds(runs):
     TF 1.15's transposes and reshapes (tf1gan.compat.tf1_seeds), so the weights drawn after them are TF 1.15's."""
     assert_same_initial_values(runs, 'dense_sequence')
     assert_same_steps(runs, 'dense_sequence')
+
+
+def test_a_scalar_reduced_again_an_empty_axis_list_and_a_reshape_to_a_scalar_take_tf115s_seeds(runs):
+    """tf.reduce_mean of tf.nn.l2_loss, tf.reduce_sum over axis=[] and tf.reshape to [] made one constant each in
+    TF 1.15, where TensorFlow 2.21 makes more (tf1gan.compat.tf1_seeds; tests/test_tf1_seeds.py), so the weights
+    drawn after them are TF 1.15's, and ten steps lose what TF 1.15's did."""
+    assert_same_initial_values(runs, 'reductions')
+    assert_same_steps(runs, 'reductions')
 
 
 def book_listings_and_the_cnn_example(test):

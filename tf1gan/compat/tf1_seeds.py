@@ -31,9 +31,11 @@ and tf.layers' through it) was `x * (1 / (1 - rate)) * cast(mask)` where TF 2.21
 `where(mask, ...)` (the same numbers but for division's rounding by a tensor rate); tf.split (so
 BasicLSTMCell's gates) converted a number of pieces to a constant first; a TensorArray's size
 (dynamic_rnn's outputs) was an op; and tf.ones/tf.zeros of a shape holding a tensor made the ops
-NumPy 1.18's `np.prod(shape) < 1000` made of it; and tf.tensordot (so tf.layers.dense on an input of
+NumPy 1.18's `np.prod(shape) < 1000` made of it; tf.tensordot (so tf.layers.dense on an input of
 rank 3 or more) transposed and reshaped an operand of fully known shape, and then the product, even
-where that changed nothing.
+where that changed nothing; a reduction over all the axes of a scalar made one constant of them (TF
+2.21: three and a Range); and a Python value for an op's input was converted once (TF 2.21 converts an
+empty list twice, the first try left unused in the graph: not counted).
 """
 import contextlib
 import functools
@@ -42,7 +44,7 @@ import weakref
 
 import numpy as np
 from tensorflow.python.eager import context
-from tensorflow.python.framework import dtypes, ops, random_seed, tensor as tensor_lib
+from tensorflow.python.framework import constant_op, dtypes, op_def_library, ops, random_seed, tensor as tensor_lib
 from tensorflow.python.ops import (array_ops, array_ops_stack, control_flow_util, gen_array_ops, gen_random_ops,
                                    init_ops, math_ops, random_ops, shape_util, variable_scope)
 
@@ -50,6 +52,7 @@ _TF2_GET_SEED = random_seed.get_seed
 _TF2_RANDOM_UNIFORM = random_ops.random_uniform
 _TF2_SPLIT = gen_array_ops.split
 _TF2_CONSTANT_IF_SMALL = array_ops._constant_if_small
+_TF2_REDUCTION_DIMS = math_ops._ReductionDims
 _COUNTS = weakref.WeakKeyDictionary()  # graph -> _Count, for the graphs that use TF 1.15's rule
 
 
@@ -60,6 +63,7 @@ class _Count:
         self.seen = 0  # how many of the graph's ops (in creation order) are counted already
         self.count = 0
         self.read = set()  # the variables (handle names) whose first read is counted
+        self.discarded = set()  # the names of the ops TF 2.21 made and left unused where TF 1.15 made none
 
     def update(self, graph):
         operations = graph.get_operations()
@@ -69,7 +73,7 @@ class _Count:
         return self.count
 
     def _made_by_tf115(self, op):
-        if op.type == 'VarIsInitializedOp':
+        if op.type == 'VarIsInitializedOp' or op.name in self.discarded:
             return 0
         if op.type in ('AssignVariableOp', 'AssignAddVariableOp', 'AssignSubVariableOp') and \
                 op.inputs[0].op.type == 'Switch':
@@ -204,6 +208,10 @@ def _use_tf115_layer_ops():
     gen_array_ops.split = _when_marked(gen_array_ops.split, _split)
     tensor_array_ops._GraphTensorArray.size = _when_marked(tensor_array_ops._GraphTensorArray.size,
                                                            _tensor_array_size)
+    # A reduction over all the axes of a scalar (tf.reduce_mean of a loss that is one number already).
+    math_ops._ReductionDims = _when_marked(math_ops._ReductionDims, _reduction_dims)
+    # A Python value given to an op's input whose type an attribute with a default sets (an empty axis list).
+    op_def_library._apply_op_helper = _counting_conversions_once(op_def_library._apply_op_helper)
     # tf.tensordot, and tf.layers.dense / contrib's fully_connected on an input of rank 3 or more through it:
     # callers look it up in TensorFlow's API modules (tf_keras' Dense as tensorflow.compat.v2.tensordot).
     import tensorflow
@@ -232,6 +240,57 @@ def _in_marked_graphs(tf2_method, tf115_method):
     method.__name__, method.__qualname__ = tf2_method.__name__, tf2_method.__qualname__
     method.__doc__ = tf2_method.__doc__
     return method
+
+
+def _reduction_dims(x, axis):
+    """TF 1.15's math_ops._ReductionDims: the axes of an `axis=None` reduction are one constant wherever x's rank
+    is known, a scalar's (no axes) too; TF 2.21's takes that path for a rank above 0 only, and makes a scalar's
+    with range(0, rank(x)): three constants and a Range op."""
+    if axis is None and isinstance(x, tensor_lib.Tensor) and x.shape.rank == 0:
+        return constant_op.constant(np.arange(0), dtype=dtypes.int32)
+    return _TF2_REDUCTION_DIMS(x, axis)
+
+
+def _counting_conversions_once(tf2_apply_op_helper):
+    """op_def_library._apply_op_helper, every op's maker, noting the ops it discarded in a marked graph.
+
+    For an input whose type an attribute with a default sets (a reduction's axes, a shape), TF 1.15
+    converted a Python value once, preferring the attribute's default type (op_def_library.py:
+    `internal_convert_to_tensor(values, ..., preferred_dtype=default_dtype)`). TF 2.21 converts it first
+    as NumPy infers its type, and where that type is not allowed (float32, for an empty list) converts it
+    again with the default, leaving the first constant in the graph, used by nothing: no op of TF 1.15's,
+    so not counted."""
+    @functools.wraps(tf2_apply_op_helper)
+    def apply_op_helper(op_type_name, name=None, **keywords):
+        graph = _marked_graph()
+        if graph is None:
+            return tf2_apply_op_helper(op_type_name, name=name, **keywords)
+        before = len(graph._nodes_by_id)  # pylint: disable=protected-access
+        made = tf2_apply_op_helper(op_type_name, name=name, **keywords)
+        op = made[2]
+        if op.graph is graph and len(graph._nodes_by_id) > before + 1:  # pylint: disable=protected-access
+            _COUNTS[graph].discarded.update(_unused(graph, op, len(graph._nodes_by_id) - before - 1))
+        return made
+    return apply_op_helper
+
+
+def _unused(graph, op, number):
+    """The names of the ops made before op for its inputs, among the `number` others made with it (after it:
+    control flow's Switches of its inputs), that op does not run. Op ids count up, one per op."""
+    nodes, op_id = graph._nodes_by_id, op._id  # pylint: disable=protected-access
+    last = op_id
+    while last + 1 in nodes:
+        last += 1
+    first = op_id - (number - (last - op_id))
+    run, todo = set(), [op]
+    while todo:
+        each = todo.pop()
+        for used in [tensor.op for tensor in each.inputs] + list(each.control_inputs):
+            used_id = used._id  # pylint: disable=protected-access
+            if first <= used_id <= last and used_id not in run:
+                run.add(used_id)
+                todo.append(used)
+    return [nodes[each].name for each in range(first, op_id) if each in nodes and each not in run]
 
 
 def _conv_build(tf2_build, layer, input_shape):

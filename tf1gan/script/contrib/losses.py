@@ -6,11 +6,10 @@ its own reduction: the weighted losses summed, divided by the number of elements
 weight (0 when there are none), the mean added to the LOSSES collection (hinge_loss excepted:
 its per-element losses, unweighted, in no collection). get_total_loss is the sum of LOSSES and
 REGULARIZATION_LOSSES. The ops are TF 1.15's, in its order, so a graph seed gives later random ops
-TF 1.15's seeds (where TensorFlow 2.21's functions make others: _axes, _sum, hinge_loss's ones_like).
+TF 1.15's seeds (where TensorFlow 2.21's functions make others: hinge_loss's ones_like).
 add_loss takes an arg_scope, as TF 1.15's did. TF 1.15's deprecation warnings are not printed
 (tf1gan hides TensorFlow's log lines). Its metric_learning is not here.
 """
-import numpy as np
 import tensorflow as tf
 
 from tf1gan.script.contrib.arg_scope import contrib_arg_scope
@@ -21,48 +20,36 @@ __all__ = ['absolute_difference', 'add_loss', 'cosine_distance', 'compute_weight
            'mean_squared_error', 'sigmoid_cross_entropy', 'softmax_cross_entropy', 'sparse_softmax_cross_entropy']
 
 
-def _axes(axes):
-    """A list of axes as TF 1.15 converted it, to one int32 constant (TensorFlow 2.21 makes two of an empty list)."""
-    return np.array(axes, dtype=np.int32)
-
-
-def _sum(x):
-    """tf.reduce_sum over all of x's axes, as TF 1.15 made it: its axes one constant, for a scalar too
-    (TensorFlow 2.21 makes Rank and Range ops for a scalar's)."""
-    rank = x.shape.rank
-    return tf.reduce_sum(x, axis=None if rank is None else tf.constant(np.arange(rank, dtype=np.int32)))
-
-
 def _scale_losses(losses, weights):
     """sum(losses reduced to weights' rank, times weights)."""
     start_index = max(0, weights.get_shape().ndims)
     axis = list(range(start_index, losses.get_shape().ndims))
-    reduced_losses = tf.reduce_sum(losses, axis=_axes(axis))
+    reduced_losses = tf.reduce_sum(losses, axis=axis)
     reduced_losses = tf.multiply(reduced_losses, weights)
-    return _sum(reduced_losses)
+    return tf.reduce_sum(reduced_losses)
 
 
 def _safe_mean(losses, num_present):
     """sum(losses) / num_present, 0 if num_present is 0."""
-    return tf.math.divide_no_nan(_sum(losses), num_present, name='value')
+    return tf.math.divide_no_nan(tf.reduce_sum(losses), num_present, name='value')
 
 
 def _num_present(losses, weights, per_batch=False):
     """How many elements of losses have a non-zero weight once weights is broadcast to them
     (per example if per_batch); a scalar weight counts all of them, or none if it is 0."""
     if weights.get_shape().ndims == 0:
-        batch_size = tf.reshape(tf.slice(tf.shape(losses), [0], [1]), _axes([]))
+        batch_size = tf.reshape(tf.slice(tf.shape(losses), [0], [1]), [])
         num_per_batch = v1.div(tf.cast(tf.size(losses), tf.float32), tf.cast(batch_size, tf.float32))
         num_per_batch = v1.where(tf.equal(weights, 0), 0.0, num_per_batch)
         num_per_batch = tf.multiply(tf.ones(tf.reshape(batch_size, [1])), num_per_batch)
-        return num_per_batch if per_batch else _sum(num_per_batch)
+        return num_per_batch if per_batch else tf.reduce_sum(num_per_batch)
     if weights.get_shape().ndims >= 1:
         axis = list(range(1, weights.get_shape().ndims))
-        num_nonzero_per_batch = tf.reduce_sum(tf.cast(tf.not_equal(weights, 0), tf.float32), axis=_axes(axis))
+        num_nonzero_per_batch = tf.reduce_sum(tf.cast(tf.not_equal(weights, 0), tf.float32), axis=axis)
     broadcast_dims = tf.slice(tf.shape(losses), [weights.get_shape().ndims], [-1])
     num_to_broadcast = tf.cast(tf.reduce_prod(broadcast_dims), tf.float32)
     num_per_batch = tf.multiply(num_nonzero_per_batch, num_to_broadcast)
-    return num_per_batch if per_batch else _sum(num_per_batch)
+    return num_per_batch if per_batch else tf.reduce_sum(num_per_batch)
 
 
 def compute_weighted_loss(losses, weights=1.0, scope=None):
@@ -194,13 +181,13 @@ def mean_pairwise_squared_error(predictions, labels=None, weights=1.0, scope=Non
         if weights.get_shape().ndims is None:
             raise ValueError('weights.get_shape().ndims cannot be None')
         axis = list(range(1, diffs.get_shape().ndims))
-        sum_squares_diff_per_batch = tf.reduce_sum(tf.square(diffs), axis=_axes(axis))
+        sum_squares_diff_per_batch = tf.reduce_sum(tf.square(diffs), axis=axis)
         num_present_per_batch = _num_present(diffs, weights, per_batch=True)
         term1 = 2.0 * tf.math.divide_no_nan(sum_squares_diff_per_batch, num_present_per_batch, name='value')
-        sum_diff = tf.reduce_sum(diffs, axis=_axes(axis))
+        sum_diff = tf.reduce_sum(diffs, axis=axis)
         term2 = 2.0 * tf.math.divide_no_nan(tf.square(sum_diff), tf.square(num_present_per_batch), name='value')
         loss = _scale_losses(term1 - term2, weights)
-        mean_loss = v1.where(_sum(num_present_per_batch) > 0, loss, tf.zeros_like(loss), name='value')
+        mean_loss = v1.where(tf.reduce_sum(num_present_per_batch) > 0, loss, tf.zeros_like(loss), name='value')
         add_loss(mean_loss)
         return mean_loss
 
