@@ -127,6 +127,20 @@ def test_the_epoch_bar_counts_trained_iterations_up_to_its_total_and_erases_itse
     assert terminal.getvalue().endswith('\r')  # erased: a line of blanks, the cursor back at its start
 
 
+def test_an_epochs_bar_starts_at_the_last_epochs_rate_not_at_an_unknown_one():
+    terminal = Terminal()
+    bars = progress.Progress(terminal, lines=io.StringIO())
+    with bars.epoch(0, 100, 550) as bar:
+        for _ in range(11):
+            bar.trained(50)
+    starts = len(terminal.getvalue())
+    with bars.epoch(1, 100, 550) as bar:
+        bar.trained(50)
+    first = frames(terminal.getvalue()[starts:])[0]
+    assert first.startswith('epoch 2/100') and ' 0/550 iterations' in first
+    assert '?' not in first  # the rate, the epoch's time left and the run's
+
+
 def test_the_dcgan_bar_counts_the_runs_iterations_from_where_it_resumed():
     terminal = Terminal()
     with progress.Progress(terminal, lines=io.StringIO()).iterations(1200, 1203) as bar:

@@ -10,8 +10,8 @@ and the DCGAN, whose `epoch` counts iterations, one for the run:
     iteration 1200/4001 ███▌         16.3it/s, run 02:52 left
 
 The loops count the iterations they have *trained* (bar.trained(n); the fast loop a chunk once
-its Session.run has returned), the rate is tqdm's smoothed one (an exponential moving average),
-and the bar is drawn at its total before it is erased, so it never stops short of it.
+its Session.run has returned), the rate is tqdm's smoothed one (an exponential moving average;
+until an epoch's first iterations are trained, the last whole epoch's), and the bar is drawn at its total before it is erased, so it never stops short of it.
 """
 import contextlib
 import sys
@@ -43,8 +43,10 @@ class Progress:
             self._epoch_seconds = now - self._epoch_began
         self._epoch_began = now
         later = total_epoch - epoch - 1  # epochs after this one: as long as the last whole one, or at this rate
+        # Until this epoch's first iterations are trained, its rate is the last whole epoch's.
+        last_rate = iterations / self._epoch_seconds if self._epoch_seconds else None
         return Bar(self, iterations, f'epoch {epoch + 1}/{total_epoch}', EPOCH_FORMAT,
-                   later=lambda rate: later * (self._epoch_seconds or iterations / rate))
+                   later=lambda rate: later * (self._epoch_seconds or iterations / rate), last_rate=last_rate)
 
     def iterations(self, start, total):
         """One bar for a run of `total` iterations (the DCGAN), `start` of them trained before."""
@@ -57,8 +59,9 @@ class _Tqdm(tqdm.tqdm):
     """tqdm with {run_left}: the time left for the run, from the rate drawn beside it. later(rate):
     the seconds the run's later epochs take."""
 
-    def __init__(self, *args, later=None, **kwargs):
+    def __init__(self, *args, later=None, last_rate=None, **kwargs):
         self.later = later
+        self.last_rate = last_rate
         super().__init__(*args, **kwargs)
 
     # The terminal's size as tqdm reads it, for a terminal that reports none (0x0, which tqdm reads as -1 columns
@@ -82,6 +85,8 @@ class _Tqdm(tqdm.tqdm):
     @property
     def format_dict(self):
         drawn = super().format_dict
+        if not drawn['rate'] and self.n == drawn['initial'] and self.last_rate:
+            drawn['rate'] = self.last_rate
         if self.later is not None:
             rate = drawn['rate'] or ((self.n - drawn['initial']) / drawn['elapsed'] if drawn['elapsed'] else None)
             left = (self.total - self.n) / rate + self.later(rate) if rate else None  # the rate tqdm draws
@@ -90,10 +95,11 @@ class _Tqdm(tqdm.tqdm):
 
 
 class Bar:
-    def __init__(self, progress, total, desc, bar_format, initial=0, later=None):
+    def __init__(self, progress, total, desc, bar_format, initial=0, later=None, last_rate=None):
         self.progress = progress
         self.bar = _Tqdm(total=total, initial=initial, desc=desc, bar_format=bar_format, file=progress.stream,
-                         leave=False, dynamic_ncols=True, smoothing=0.3, mininterval=0.2, later=later)
+                         leave=False, dynamic_ncols=True, smoothing=0.3, mininterval=0.2, later=later,
+                         last_rate=last_rate)
 
     def trained(self, n=1):
         """n more iterations are trained."""
