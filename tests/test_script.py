@@ -150,7 +150,7 @@ def test_a_bad_flag_is_one_line_and_exit_2(tmp_path):
 def test_help_says_how_graph_or_eager_mode_is_chosen_and_what_each_gives(tmp_path):
     result = tf1gan_script('--help', cwd=tmp_path)
     help_text = ' '.join(result.stdout.split())
-    for text in ('--mode', 'auto: graph, unless the script imports Keras', 'graph mode (TF1 scripts): `import tensorflow as tf` is TF1',
+    for text in ('--mode', 'auto: graph, unless the script (with the modules it imports from its folder', 'graph mode (TF1 scripts): `import tensorflow as tf` is TF1',
                  '`tensorflow` is TensorFlow 2 as installed', '--keras_semantics', '--set', '--seed',
                  '--figure_dir', '--source_url', '--data_dir'):
         assert text in help_text

@@ -124,6 +124,42 @@ def test_a_package_of_the_project_with_relative_imports_sees_tf1(tmp_path):
     assert report(tf1gan_script('main.py', cwd=folder)) == ['generator/h0/w:0', 'generator']
 
 
+KERAS_MAIN = '''\
+    import json
+    import tensorflow as tf
+    from tensorflow.keras import layers
+    import model
+    print(json.dumps(model.mode()))
+    '''
+
+
+def test_mode_auto_reads_the_whole_project_a_keras_main_importing_a_graph_module_runs_in_a_graph(tmp_path):
+    folder = project(tmp_path / 'gan', {'main.py': KERAS_MAIN, 'nets/__init__.py': 'from .d import *\n', 'model.py': '''\
+        import tensorflow as tf
+        from nets import d
+
+        def mode():
+            return 'eager' if tf.executing_eagerly() else d.build()
+        ''', 'nets/d.py': '''\
+        import tensorflow as tf
+
+        def build():
+            tf.placeholder(tf.float32, [None, 2])
+            return 'graph'
+        '''})
+    assert report(tf1gan_script('main.py', cwd=folder)) == 'graph'
+
+
+def test_mode_auto_runs_a_keras_only_project_eagerly(tmp_path):
+    folder = project(tmp_path / 'gan', {'main.py': KERAS_MAIN, 'model.py': '''\
+        import tensorflow as tf
+
+        def mode():
+            return 'eager' if tf.executing_eagerly() else 'graph'
+        '''})
+    assert report(tf1gan_script('main.py', cwd=folder)) == 'eager'
+
+
 def test_a_folder_the_script_adds_to_sys_path_holds_the_readers_code(tmp_path):
     project(tmp_path, {'lib/ops.py': OPS, 'app/main.py': '''\
         import json, os, sys

@@ -4,6 +4,7 @@
 A source is one or more Cells (a .py file is one cell; a notebook's code cells are many).
 """
 import ast
+import os
 import sys
 from typing import NamedTuple
 
@@ -165,6 +166,56 @@ def uses_graph_mode(cells):
     other script runs in a graph."""
     names, keras = _names_and_keras(cells)
     return bool(names & (GRAPH_NAMES | {'enable_eager_execution'})) or not keras
+
+
+def imported_modules(cells, folders):
+    """The reader's modules the cells import, and those these import in turn, as Cells (for mode='auto',
+    which reads a project whole): a module is one whose file lies in one of `folders` (the script's, or
+    --reader_code's), found as Python would find it there (a module, a package's __init__.py, a submodule,
+    relative imports from a package's folder). A file that does not parse is left out: its import
+    reports it, as Python does."""
+    found, todo = {}, [ast.parse(cell.source, cell.filename) for cell in cells]
+    filenames = [cell.filename for cell in cells]
+    while todo:
+        tree, filename = todo.pop(), filenames.pop()
+        for node in ast.walk(tree):
+            for path in _module_files(node, filename, folders):
+                if path in found or not os.path.isfile(path):
+                    continue
+                found[path] = None
+                try:
+                    with open(path, encoding='utf-8') as file:
+                        module = Cell(file.read(), path)
+                    todo.append(ast.parse(module.source, path))
+                except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+                    continue
+                filenames.append(path)
+                found[path] = module
+    return [module for module in found.values() if module is not None]
+
+
+def _module_files(node, filename, folders):
+    """The files an import statement may load from the reader's folders (existing or not)."""
+    if isinstance(node, ast.Import):
+        imports = [(alias.name, folders) for alias in node.names]
+    elif isinstance(node, ast.ImportFrom):
+        bases = folders
+        if node.level:  # relative: from the importing module's package folder, `level - 1` folders up
+            base = os.path.dirname(os.path.abspath(filename))
+            for _ in range(node.level - 1):
+                base = os.path.dirname(base)
+            bases = [base]
+        module = node.module or ''
+        imports = [((module + '.' if module else '') + alias.name, bases) for alias in node.names]
+    else:
+        return
+    for dotted, bases in imports:
+        parts = dotted.split('.')
+        for base in bases:
+            for i in range(1, len(parts) + 1):
+                path = os.path.join(base, *parts[:i])
+                yield path + '.py'
+                yield os.path.join(path, '__init__.py')
 
 
 def prepare(cells, settings=(), note=None):
