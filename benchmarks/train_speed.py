@@ -11,7 +11,8 @@ exactly what a training run does per iteration. Two more loops take the fast loo
 thread, as the fast loop does: the fast loop without its NumPy draws beside TensorFlow's
 kernels; "fast, TensorFlow alone" feeds one chunk again and again from the main thread: the
 fast loop's ceiling, its Session.runs and nothing else. Between the fast loop and its ceiling,
-the first gap is the draws', the second the feeding of new chunks. dcgan: `--dcgan_iterations` per round of gan_train (no pictures).
+the first gap is the draws', the second the feeding of new chunks. dcgan: `--dcgan_iterations`
+per round of gan_train (no pictures).
 
 Also printed: the machine (its CPU's name, and which kernel library TensorFlow uses, oneDNN or Eigen), the
 book's arithmetic of one iteration (GFLOP: the multiply-adds of every

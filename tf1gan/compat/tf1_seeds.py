@@ -267,9 +267,9 @@ def _counting_conversions_once(tf2_apply_op_helper):
             return tf2_apply_op_helper(op_type_name, name=name, **keywords)
         before = len(graph._nodes_by_id)  # pylint: disable=protected-access
         made = tf2_apply_op_helper(op_type_name, name=name, **keywords)
-        op = made[2]
-        if op.graph is graph and len(graph._nodes_by_id) > before + 1:  # pylint: disable=protected-access
-            _COUNTS[graph].discarded.update(_unused(graph, op, len(graph._nodes_by_id) - before - 1))
+        op, others = made[2], len(graph._nodes_by_id) - before - 1  # pylint: disable=protected-access
+        if op.graph is graph and others:  # ops made for its inputs
+            _COUNTS[graph].discarded.update(_unused(graph, op, others))
         return made
     return apply_op_helper
 

@@ -26,6 +26,11 @@ def _folder(path):
     return os.path.join(os.path.realpath(path or os.curdir), '')  # '' on sys.path is the current folder
 
 
+def folders_before_the_run(script_folder, folders=None):
+    """The reader's folders known before the script runs: `folders` if given (--reader_code), else the script's."""
+    return (_folder(script_folder),) if folders is None else tuple(_folder(folder) for folder in folders)
+
+
 def _never_the_readers():
     """The folders whose modules are never the reader's code: Python's library, installed packages, tf1gan."""
     paths = [sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix, PACKAGE_DIR,
@@ -60,8 +65,8 @@ class ReaderModules:
     def __init__(self, builtins, script_folder, folders=None, on_import=None):
         self.builtins = builtins
         self.on_import = on_import
-        self.script_folder = _folder(script_folder)
-        self.folders = None if folders is None else tuple(_folder(folder) for folder in folders)
+        self.given = folders is not None
+        self.folders = folders_before_the_run(script_folder, folders)
         self.never = _never_the_readers()
         self.files = set()
         self.path_at_start = None
@@ -79,10 +84,10 @@ class ReaderModules:
             sys.meta_path.remove(self)
 
     def reader_folders(self):
-        if self.folders is not None:
+        if self.given:
             return self.folders
         added = [_folder(entry) for entry in sys.path if isinstance(entry, str) and entry not in self.path_at_start]
-        return (self.script_folder, *added)
+        return (*self.folders, *added)
 
     def is_readers(self, path):
         """Whether the file at path is the reader's code."""

@@ -195,7 +195,7 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     cells = source.apply_settings(cells, settings, script_name=path)
     graph = {'graph': True, 'eager': False}.get(mode)
     if graph is None:  # the script's own cells, and the modules it imports from the reader's folders
-        folders = reader_code or [os.path.dirname(os.path.abspath(path))]
+        folders = project_modules.folders_before_the_run(os.path.dirname(path), reader_code)
         graph = source.uses_graph_mode(cells + source.imported_modules(cells, folders))
 
     from tf1gan.script import keras_freezing

@@ -174,24 +174,23 @@ def imported_modules(cells, folders):
     --reader_code's), found as Python would find it there (a module, a package's __init__.py, a submodule,
     relative imports from a package's folder). A file that does not parse is left out: its import
     reports it, as Python does."""
-    found, todo = {}, [ast.parse(cell.source, cell.filename) for cell in cells]
-    filenames = [cell.filename for cell in cells]
+    modules, seen = [], set()
+    todo = [(ast.parse(cell.source, cell.filename), cell.filename) for cell in cells]
     while todo:
-        tree, filename = todo.pop(), filenames.pop()
+        tree, filename = todo.pop()
         for node in ast.walk(tree):
             for path in _module_files(node, filename, folders):
-                if path in found or not os.path.isfile(path):
+                if path in seen or not os.path.isfile(path):
                     continue
-                found[path] = None
+                seen.add(path)
                 try:
                     with open(path, encoding='utf-8') as file:
-                        module = Cell(file.read(), path)
-                    todo.append(ast.parse(module.source, path))
+                        text = file.read()
+                    todo.append((ast.parse(text, path), path))
                 except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
                     continue
-                filenames.append(path)
-                found[path] = module
-    return [module for module in found.values() if module is not None]
+                modules.append(Cell(text, path))
+    return modules
 
 
 def _module_files(node, filename, folders):

@@ -11,7 +11,8 @@ and the DCGAN, whose `epoch` counts iterations, one for the run:
 
 The loops count the iterations they have *trained* (bar.trained(n); the fast loop a chunk once
 its Session.run has returned), the rate is tqdm's smoothed one (an exponential moving average;
-until an epoch's first iterations are trained, the last whole epoch's), and the bar is drawn at its total before it is erased, so it never stops short of it.
+until an epoch's first iterations are trained, the last whole epoch's), and the bar is drawn at
+its total before it is erased, so it never stops short of it.
 """
 import contextlib
 import sys
