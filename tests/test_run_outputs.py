@@ -2,9 +2,11 @@
 import glob
 import io
 import json
+import types
 
 import pytest
 import tensorflow.compat.v1 as tf
+import tqdm.std
 
 import tf1gan  # noqa: F401
 from tf1gan.training import progress, summaries
@@ -141,6 +143,22 @@ def test_an_epochs_bar_starts_at_the_last_epochs_rate_not_at_an_unknown_one():
     assert '?' not in first  # the rate, the epoch's time left and the run's
 
 
+def test_the_rate_drawn_is_the_trained_iterations_per_second(monkeypatch):
+    """On a clock the test holds: a chunk of 50 trained every 0.25 s is drawn as 200 iterations a
+    second, and the run's time left is its 97 later epochs of 550 at that rate (266.75 s)."""
+    seconds = [1000.0]
+    clock = lambda: seconds[0]
+    monkeypatch.setattr(tqdm.std, 'time', clock)  # tqdm's clock
+    monkeypatch.setattr(progress, 'time', types.SimpleNamespace(perf_counter=clock))
+    terminal = Terminal()
+    with progress.Progress(terminal, lines=io.StringIO()).epoch(2, 100, 550) as bar:
+        for _ in range(11):
+            seconds[0] += 0.25
+            bar.trained(50)
+    last = frames(terminal.getvalue())[-1]
+    assert ' 550/550 iterations, 200.00it/s, epoch 00:00 left, run 04:26 left' in last
+
+
 def test_the_dcgan_bar_counts_the_runs_iterations_from_where_it_resumed():
     terminal = Terminal()
     with progress.Progress(terminal, lines=io.StringIO()).iterations(1200, 1203) as bar:
@@ -189,12 +207,12 @@ def test_a_terminal_that_reports_no_width_gets_the_bar_80_columns_wide():
     assert max(len(frame) for frame in drawn) == progress.DEFAULT_COLUMNS - 1  # tqdm leaves the last column free
 
 
-@pytest.mark.slow  # a real run's rate, read off a terminal: in the slow suite, beside the steady whole runs
-def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(tmp_path, mnist_dir):
+@pytest.mark.slow  # a real run on a pseudo-terminal: in the slow suite, beside the whole runs
+def test_a_terminal_run_moves_each_epochs_bar_a_trained_chunk_at_a_time(tmp_path, mnist_dir):
     """A real run with its stderr on a pseudo-terminal and its stdout in a file: each epoch's bar
-    moves a chunk at a time as the chunks are trained, reaches its total, and the rate it shows
-    at the end of the second epoch is that epoch's real rate (iterations / the epoch's time, read
-    off the terminal) within 20%; stdout and log.txt hold the book's lines only."""
+    moves a chunk at a time as the chunks are trained, reaches its total and always shows a rate;
+    stdout and log.txt hold the book's lines only. (What the rate is, is pinned on a clock the
+    test holds, above: read off a terminal under load, a wall-clock rate says more of the machine.)"""
     import os
     import pty
     import fcntl
@@ -203,7 +221,6 @@ def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(
     import subprocess
     import sys
     import termios
-    import time
     from tf1gan.training import fused
     iterations = 8 * fused.CHUNK
     master, slave = pty.openpty()
@@ -213,7 +230,7 @@ def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(
                                     f'--total_batch={iterations}', f'--data_dir={mnist_dir}', '--run_dir=./run'],
                                    stdout=stdout, stderr=slave, cwd=tmp_path)
     os.close(slave)
-    received = []  # (when, frame)
+    received = []
     pending = ''
     while True:
         try:
@@ -222,20 +239,17 @@ def test_a_terminal_run_shows_each_epochs_trained_iterations_at_their_real_rate(
             break
         if not data:
             break
-        now = time.perf_counter()
         *complete, pending = (pending + data).split('\r')
-        received += [(now, frame.strip()) for frame in complete if frame.strip()]
+        received += [frame.strip() for frame in complete if frame.strip()]
     os.close(master)
     assert process.wait(timeout=HANG) == 0
     bar = re.compile(r'epoch (\d)/2 .* (\d+)/(\d+) iterations, ([\d.?]+)it/s')
-    drawn = [(when, bar.match(frame).groups()) for when, frame in received if bar.match(frame)]
-    second = [(when, int(n), rate) for when, (epoch, n, total, rate) in drawn if epoch == '2']
+    drawn = [bar.match(frame).groups() for frame in received if bar.match(frame)]
     for epoch in ('1', '2'):
-        counts = [int(n) for _, (e, n, total, _) in drawn if e == epoch]
+        counts = [int(n) for e, n, total, _ in drawn if e == epoch]
         assert counts[-1] == iterations and counts == sorted(counts)
         assert all(n % fused.CHUNK == 0 for n in counts)  # whole chunks, trained
-    real_rate = iterations / (second[-1][0] - second[0][0])
-    assert abs(float(second[-1][2]) / real_rate - 1) < 0.2, (second, real_rate)
+    assert all(rate != '?' for e, n, total, rate in drawn if e == '2')  # from the first epoch's, then its own
     for written in (tmp_path / 'stdout.txt', tmp_path / 'run' / 'log.txt'):
         text = written.read_text(encoding='utf-8')
         assert '\r' not in text and 'iterations' not in text and text.count('Epoch:') == 2
