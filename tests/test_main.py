@@ -23,6 +23,22 @@ def test_helpfull_documents_every_flag():
         assert f'--{name}' in result.stdout or f'--[no]{name}' in result.stdout
 
 
+@pytest.mark.parametrize('command, shared', [
+    ('main', ['verbose', 'kernels']),
+    ('generate', ['verbose', 'kernels', 'run_dir', 'checkpoint_dir']),
+    ('evaluate', ['verbose', 'kernels', 'run_dir', 'checkpoint_dir']),
+    ('script', ['verbose', 'kernels']),
+])
+def test_each_commands_help_shows_the_flags_it_shares_with_the_others(command, shared, tmp_path):
+    """--help (not only --helpfull) lists the flags a command takes from tf1gan.cli's define_* functions."""
+    result = subprocess.run([sys.executable, '-m', f'tf1gan.{command}', '--help'], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 0
+    listed = result.stdout.splitlines()
+    for name in shared:
+        assert any(line.startswith((f'  --{name}:', f'  --[no]{name}:')) for line in listed), name
+
+
 @pytest.mark.parametrize('args, named', [
     (['--model=wgan'], '--model'),
     ([], '--model'),

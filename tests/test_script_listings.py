@@ -162,7 +162,7 @@ def test_the_dcgan_listing_runs_unchanged_prints_its_iterations_and_writes_its_f
     process = subprocess.Popen([sys.executable, '-m', 'tf1gan.script', '--seed=2', f'--source_url={mnist_dir}',
                                 'dcgan.py'], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                text=True, env=dict(headless_env(), PYTHONUNBUFFERED='1'))
-    lines, deadline = [], time.monotonic() + 240
+    lines, deadline = [], time.monotonic() + HANG
     try:
         while len(lines) < 4 and time.monotonic() < deadline:
             line = process.stdout.readline()

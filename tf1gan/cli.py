@@ -9,6 +9,10 @@ from absl import app, flags
 
 import tf1gan
 
+# The flags the define_* functions below make are their caller's own (in its --help, as the flags it defines itself):
+# absl keys a flag to the module calling DEFINE, and this module disclaims that.
+flags.disclaim_key_flags()
+
 
 def _run_the_package_init():
     """Run from a folder holding a folder named tf1gan (the parent of a clone named tf1gan), Python takes

@@ -67,7 +67,6 @@ def define_flags():
                         'holding the four .gz files.')
     cli.define_verbose()
     cli.define_kernels()
-    flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
     flags.register_multi_flags_validator(
         ['run_dir', 'checkpoint_dir', 'model', 'reference'],
         lambda v: v['reference'] is None or (v['run_dir'] is None and v['checkpoint_dir'] is None and v['model'] is None),

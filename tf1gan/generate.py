@@ -28,7 +28,6 @@ flags.DEFINE_integer('seed', None, 'Fix the noise, so the same picture is drawn 
 flags.DEFINE_string('output', None, 'The PNG to write (folders are made as needed). Default: <run_dir>/generated.png.')
 cli.define_verbose()
 cli.define_kernels()
-flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
 
 
 def parse_digits(text):

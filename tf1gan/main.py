@@ -81,7 +81,6 @@ cli.define_verbose()
 cli.define_kernels('With --resume: the library the run was trained with (its run.json\'s "kernels"), whatever is '
                    'asked (the "resuming" line says so), so that a seeded run resumed prints what it would have '
                    'printed uninterrupted.')
-flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
 
 FLOAT32_MAX = 3.4028234663852886e38  # the graphs compute in float32: a larger rate is infinite there
 flags.register_validator('learning_rate', lambda v: v is None or 0 < v <= FLOAT32_MAX,

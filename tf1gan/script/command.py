@@ -73,7 +73,6 @@ flags.DEFINE_multi_string('reader_code', None,
 
 cli.define_verbose()
 cli.define_kernels()
-flags.declare_key_flag('kernels')  # in --help: it says what the flag does against TF_ENABLE_ONEDNN_OPTS
 
 flags.register_validator('figure_dir', cli.folder_flag('a folder'),
                          'expected a folder that can be created and written')
