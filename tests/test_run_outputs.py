@@ -125,7 +125,7 @@ def test_the_epoch_bar_counts_trained_iterations_up_to_its_total_and_erases_itse
             bar.trained(50)
     drawn = frames(terminal.getvalue())
     assert drawn[0].startswith('epoch 3/100') and ' 0/550 iterations' in drawn[0]
-    assert ' 550/550 iterations' in drawn[-1] and 'epoch 00:00 left, run ' in drawn[-1]
+    assert ' 550/550 iterations' in drawn[-1] and '00:00 left (run ' in drawn[-1]
     assert terminal.getvalue().endswith('\r')  # erased: a line of blanks, the cursor back at its start
 
 
@@ -156,7 +156,26 @@ def test_the_rate_drawn_is_the_trained_iterations_per_second(monkeypatch):
             seconds[0] += 0.25
             bar.trained(50)
     last = frames(terminal.getvalue())[-1]
-    assert ' 550/550 iterations, 200.00it/s, epoch 00:00 left, run 04:26 left' in last
+    assert ' 550/550 iterations, 200.00it/s, 00:00 left (run 04:26)' in last
+
+
+def test_an_epochs_bar_keeps_a_tenth_of_an_80_column_terminal_for_the_bar_itself(monkeypatch):
+    """The text beside the bar (here the CNN exercise's: epoch 10/100 of 550 at 20.00it/s, 41 minutes left
+    for the run) leaves the bar itself at least 10 of the 79 columns tqdm draws on."""
+    seconds = [1000.0]
+    clock = lambda: seconds[0]
+    monkeypatch.setattr(tqdm.std, 'time', clock)
+    monkeypatch.setattr(progress, 'time', types.SimpleNamespace(perf_counter=clock))
+    terminal = Terminal()
+    with progress.Progress(terminal, lines=io.StringIO()).epoch(9, 100, 550) as bar:
+        for _ in range(5):
+            seconds[0] += 2.5
+            bar.trained(50)
+    frame = frames(terminal.getvalue())[-1]
+    text = ' 250/550 iterations, 20.00it/s, 00:15 left (run 41:30)'
+    assert frame.startswith('epoch 10/100 ') and frame.endswith(text)
+    assert len(frame) == progress.DEFAULT_COLUMNS - 1
+    assert len(frame) - len('epoch 10/100 ') - len(text) >= 10
 
 
 def test_the_dcgan_bar_counts_the_runs_iterations_from_where_it_resumed():

@@ -3,7 +3,7 @@
 Drawn with tqdm on stderr, only when stderr is a terminal: a log piped to a file, log.txt and a
 redirected stdout hold the book's lines only. 9.1 and 9.2 get one bar an epoch,
 
-    epoch 3/100 ██████▌      330/550 iterations, 141.2it/s, epoch 00:01 left, run 04:05 left
+    epoch 3/100 ██████▌          330/550 iterations, 141.2it/s, 00:01 left (run 04:05)
 
 and the DCGAN, whose `epoch` counts iterations, one for the run:
 
@@ -20,7 +20,8 @@ import time
 
 import tqdm
 
-EPOCH_FORMAT = '{desc} {bar} {n_fmt}/{total_fmt} iterations, {rate_fmt}, epoch {remaining} left, run {run_left} left'
+# The epoch's time left, then the run's: short enough to leave the bar 13 columns of an 80-column terminal.
+EPOCH_FORMAT = '{desc} {bar} {n_fmt}/{total_fmt} iterations, {rate_fmt}, {remaining} left (run {run_left})'
 RUN_FORMAT = '{desc} {n_fmt}/{total_fmt} {bar} {rate_fmt}, run {remaining} left'
 DEFAULT_COLUMNS = 80  # the width of a terminal that reports none (a pseudo-terminal of size 0x0)
 
