@@ -160,6 +160,26 @@ def test_mode_auto_runs_a_keras_only_project_eagerly(tmp_path):
     assert report(tf1gan_script('main.py', cwd=folder)) == 'eager'
 
 
+def test_mode_auto_reads_a_module_found_through_a_folder_the_script_adds_to_sys_path(tmp_path):
+    project(tmp_path, {'app/main.py': '''\
+        import sys, os
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib'))
+        import json
+        from tensorflow.keras import layers
+        import model
+        print(json.dumps(model.mode()))
+        ''', 'lib/model.py': '''\
+        import tensorflow as tf
+
+        def mode():
+            if tf.executing_eagerly():
+                return 'eager'
+            tf.placeholder(tf.float32, [None, 2])
+            return 'graph'
+        '''})
+    assert report(tf1gan_script('app/main.py', cwd=tmp_path)) == 'graph'
+
+
 def test_a_folder_the_script_adds_to_sys_path_holds_the_readers_code(tmp_path):
     project(tmp_path, {'lib/ops.py': OPS, 'app/main.py': '''\
         import json, os, sys

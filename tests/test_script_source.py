@@ -1,4 +1,7 @@
 """A reader's script as tf1gan.script compiles it: magic lines, --set, graph or eager (tf1gan.script_source)."""
+import ast
+import os
+
 import pytest
 
 from tf1gan.script import source as script_source
@@ -93,3 +96,30 @@ def test_set_reaches_every_cell_of_a_notebook_and_names_the_notebook():
     assert [cell.source for cell in changed] == ['total_epoch = 1\n', 'batch_size = 10\n']
     with pytest.raises(InputError, match=r'^--set n_hidden: ch09.ipynb has no top-level assignment'):
         script_source.apply_settings(cells, [('n_hidden', 1)], script_name='ch09.ipynb')
+
+
+@pytest.mark.parametrize('statement, folder', [
+    ("sys.path.append('lib')", 'run/lib'),
+    ("sys.path.insert(0, os.path.abspath('..'))", '.'),
+    ("sys.path.extend([os.path.dirname(__file__)])", 'project/app'),
+    ("sys.path.append(os.path.join(os.path.dirname(os.path.realpath(__file__)), '..', 'lib'))", 'project/lib'),
+    ("sys.path.insert(0, os.path.join(os.getcwd(), 'models'))", 'run/models'),
+    ("sys.path.append(os.path.normpath('../lib/'))", 'lib'),
+    ("HERE = os.path.dirname(os.path.abspath(__file__))\nsys.path.append(os.path.join(HERE, '..', 'lib'))",
+     'project/lib'),
+])
+def test_auto_mode_follows_a_folder_added_to_sys_path_in_words_it_can_read(statement, folder, tmp_path):
+    found = script_source.path_folders(ast.parse(statement), str(tmp_path / 'project' / 'app' / 'main.py'),
+                                       str(tmp_path / 'run'))
+    assert found == [os.path.realpath(tmp_path / folder)]
+
+
+@pytest.mark.parametrize('statement', [
+    "sys.path.append(HERE)",  # a name the module does not assign
+    "HERE = find_it()\nsys.path.append(os.path.join(HERE, 'lib'))",
+    "sys.path.append(input())",
+    "sys.path.remove('lib')",
+    "path.append('lib')",  # not sys.path
+])
+def test_auto_mode_leaves_out_a_sys_path_entry_it_cannot_read(statement, tmp_path):
+    assert script_source.path_folders(ast.parse(statement), str(tmp_path / 'main.py'), str(tmp_path)) == []

@@ -43,7 +43,7 @@ flags.DEFINE_enum('mode', 'auto', source.MODES,
                   'graph: TF1\'s graph mode (placeholders, Session.run), `tensorflow` is tf.compat.v1. eager: '
                   'TensorFlow 2\'s eager mode, `tensorflow` is TensorFlow 2 (the TF1 names it lacks answering '
                   'too), as TF 2.x ran Keras. auto: graph, unless the script (with the modules it imports from its '
-                  'folder or --reader_code\'s) imports Keras (tensorflow.keras, tf.keras, keras) and uses none of tf.enable_eager_execution, tf.placeholder, tf.Session, tf.InteractiveSession, tf.global_variables_initializer, '
+                  'folder, from folders it adds to sys.path, or from --reader_code\'s) imports Keras (tensorflow.keras, tf.keras, keras) and uses none of tf.enable_eager_execution, tf.placeholder, tf.Session, tf.InteractiveSession, tf.global_variables_initializer, '
                   'tf.variable_scope, tf.get_variable, tf.get_collection, tf.train.Saver, '
                   'input_data.read_data_sets: then eager. In graph mode, tf.enable_eager_execution() switches '
                   'to eager mode from then on.')

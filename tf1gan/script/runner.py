@@ -196,7 +196,8 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     graph = {'graph': True, 'eager': False}.get(mode)
     if graph is None:  # the script's own cells, and the modules it imports from the reader's folders
         folders = project_modules.folders_before_the_run(os.path.dirname(path), reader_code)
-        graph = source.uses_graph_mode(cells + source.imported_modules(cells, folders))
+        graph = source.uses_graph_mode(
+            cells + source.imported_modules(cells, folders, follow_sys_path=reader_code is None))
 
     from tf1gan.script import keras_freezing
     freezing = keras_freezing.Freezing(keras_semantics or DEFAULT_KERAS_SEMANTICS, note)

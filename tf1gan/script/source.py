@@ -168,16 +168,24 @@ def uses_graph_mode(cells):
     return bool(names & (GRAPH_NAMES | {'enable_eager_execution'})) or not keras
 
 
-def imported_modules(cells, folders):
+def imported_modules(cells, folders, follow_sys_path=True):
     """The reader's modules the cells import, and those these import in turn, as Cells (for mode='auto',
     which reads a project whole): a module is one whose file lies in one of `folders` (the script's, or
-    --reader_code's), found as Python would find it there (a module, a package's __init__.py, a submodule,
-    relative imports from a package's folder). A file that does not parse is left out: its import
-    reports it, as Python does."""
-    modules, seen = [], set()
-    todo = [(ast.parse(cell.source, cell.filename), cell.filename) for cell in cells]
-    while todo:
-        tree, filename = todo.pop()
+    --reader_code's) or in a folder the code adds to sys.path in words a reading can follow
+    (path_folders; unless follow_sys_path is False, as under --reader_code, which names them all), found
+    as Python would find it there (a module, a package's __init__.py, a submodule, relative imports from a
+    package's folder). A file that does not parse is left out: its import reports it, as Python does."""
+    trees = [(ast.parse(cell.source, cell.filename), cell.filename) for cell in cells]
+    modules, seen, searched = [], set(), 0
+    folders = list(folders)
+    while searched < len(trees):
+        tree, filename = trees[searched]
+        searched += 1
+        added = [folder for folder in (path_folders(tree, filename, os.getcwd()) if follow_sys_path else ())
+                 if folder not in folders]
+        if added:  # sys.path is one for the run: look again in what was read, with the new folders too
+            folders += added
+            searched = 0
         for node in ast.walk(tree):
             for path in _module_files(node, filename, folders):
                 if path in seen or not os.path.isfile(path):
@@ -186,11 +194,80 @@ def imported_modules(cells, folders):
                 try:
                     with open(path, encoding='utf-8') as file:
                         text = file.read()
-                    todo.append((ast.parse(text, path), path))
+                    trees.append((ast.parse(text, path), path))
                 except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
                     continue
                 modules.append(Cell(text, path))
     return modules
+
+
+def path_folders(tree, filename, cwd):
+    """The folders a module adds to sys.path (sys.path.append(F), sys.path.insert(i, F),
+    sys.path.extend([F, ...])) where F is made of strings, __file__, os.getcwd(), os.path's join,
+    dirname, abspath, realpath and normpath, and names the module's top level assigns such values
+    (HERE = os.path.dirname(__file__)); relative ones taken from cwd. Other F are left out."""
+    names = {'__file__': os.path.abspath(filename)}
+    for statement in tree.body:
+        if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0], ast.Name)):
+            names[statement.targets[0].id] = _path_value(statement.value, names, cwd)
+    folders = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and _dotted(node.func.value) == 'sys.path'):
+            continue
+        method, args = node.func.attr, node.args
+        if method == 'append' and len(args) == 1:
+            values = [args[0]]
+        elif method == 'insert' and len(args) == 2:
+            values = [args[1]]
+        elif method == 'extend' and len(args) == 1 and isinstance(args[0], (ast.List, ast.Tuple)):
+            values = args[0].elts
+        else:
+            continue
+        for value in values:
+            folder = _path_value(value, names, cwd)
+            if isinstance(folder, str):
+                folders.append(os.path.realpath(os.path.join(cwd, folder)))
+    return folders
+
+
+_PATH_FUNCTIONS = {'os.path.join': os.path.join, 'os.path.dirname': os.path.dirname,
+                   'os.path.abspath': None, 'os.path.realpath': None, 'os.path.normpath': os.path.normpath}
+
+
+def _path_value(node, names, cwd):
+    """The string node stands for, or None where a reading cannot tell."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    if not isinstance(node, ast.Call) or node.keywords:
+        return None
+    function = _dotted(node.func)
+    if function == 'os.getcwd' and not node.args:
+        return cwd
+    if function not in _PATH_FUNCTIONS:
+        return None
+    args = [_path_value(arg, names, cwd) for arg in node.args]
+    if not args or None in args:
+        return None
+    if _PATH_FUNCTIONS[function] is None:  # abspath, realpath: from the folder the run starts in
+        return os.path.normpath(os.path.join(cwd, *args)) if len(args) == 1 else None
+    try:
+        return _PATH_FUNCTIONS[function](*args)
+    except TypeError:
+        return None
+
+
+def _dotted(node):
+    """'sys.path' for the expression sys.path; None for what is not a dotted name."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return base and f'{base}.{node.attr}'
+    return None
 
 
 def _module_files(node, filename, folders):
