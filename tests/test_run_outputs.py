@@ -143,35 +143,32 @@ def test_an_epochs_bar_starts_at_the_last_epochs_rate_not_at_an_unknown_one():
     assert '?' not in first  # the rate, the epoch's time left and the run's
 
 
-def test_the_rate_drawn_is_the_trained_iterations_per_second(monkeypatch):
-    """On a clock the test holds: a chunk of 50 trained every 0.25 s is drawn as 200 iterations a
-    second, and the run's time left is its 97 later epochs of 550 at that rate (266.75 s)."""
+def frames_on_a_held_clock(monkeypatch, epoch, total_epoch, chunks, seconds_each):
+    """The frames of epoch `epoch`'s bar (of 550 iterations) with `chunks` chunks of 50 trained, each
+    `seconds_each` after the last on a clock the test holds (tqdm's and progress's)."""
     seconds = [1000.0]
     clock = lambda: seconds[0]
-    monkeypatch.setattr(tqdm.std, 'time', clock)  # tqdm's clock
+    monkeypatch.setattr(tqdm.std, 'time', clock)
     monkeypatch.setattr(progress, 'time', types.SimpleNamespace(perf_counter=clock))
     terminal = Terminal()
-    with progress.Progress(terminal, lines=io.StringIO()).epoch(2, 100, 550) as bar:
-        for _ in range(11):
-            seconds[0] += 0.25
+    with progress.Progress(terminal, lines=io.StringIO()).epoch(epoch, total_epoch, 550) as bar:
+        for _ in range(chunks):
+            seconds[0] += seconds_each
             bar.trained(50)
-    last = frames(terminal.getvalue())[-1]
+    return frames(terminal.getvalue())
+
+
+def test_the_rate_drawn_is_the_trained_iterations_per_second(monkeypatch):
+    """A chunk of 50 trained every 0.25 s is drawn as 200 iterations a second, and the run's time
+    left is its 97 later epochs of 550 at that rate (266.75 s)."""
+    last = frames_on_a_held_clock(monkeypatch, 2, 100, chunks=11, seconds_each=0.25)[-1]
     assert ' 550/550 iterations, 200.00it/s, 00:00 left (run 04:26)' in last
 
 
 def test_an_epochs_bar_keeps_a_tenth_of_an_80_column_terminal_for_the_bar_itself(monkeypatch):
     """The text beside the bar (here the CNN exercise's: epoch 10/100 of 550 at 20.00it/s, 41 minutes left
     for the run) leaves the bar itself at least 10 of the 79 columns tqdm draws on."""
-    seconds = [1000.0]
-    clock = lambda: seconds[0]
-    monkeypatch.setattr(tqdm.std, 'time', clock)
-    monkeypatch.setattr(progress, 'time', types.SimpleNamespace(perf_counter=clock))
-    terminal = Terminal()
-    with progress.Progress(terminal, lines=io.StringIO()).epoch(9, 100, 550) as bar:
-        for _ in range(5):
-            seconds[0] += 2.5
-            bar.trained(50)
-    frame = frames(terminal.getvalue())[-1]
+    frame = frames_on_a_held_clock(monkeypatch, 9, 100, chunks=5, seconds_each=2.5)[-1]
     text = ' 250/550 iterations, 20.00it/s, 00:15 left (run 41:30)'
     assert frame.startswith('epoch 10/100 ') and frame.endswith(text)
     assert len(frame) == progress.DEFAULT_COLUMNS - 1
