@@ -240,3 +240,45 @@ def test_a_keras_semantics_the_script_has_no_use_for_is_one_note(tmp_path):
 
 def test_a_script_that_does_not_freeze_gets_no_note_by_default(tmp_path):
     assert run_script(tmp_path, 'import tensorflow as tf\n')[3] == []
+
+
+OWN_GRAPH = '''\
+    import tensorflow as tf
+    graph = tf.Graph()
+    with graph.as_default():
+        tf.set_random_seed(7)
+        v = tf.get_variable('v', [3])
+        w = tf.Variable(tf.random_normal([2]), name='w')
+        with tf.Session(graph=graph) as sess:
+            sess.run(tf.global_variables_initializer())
+            print(type(v).__name__, type(w).__name__, v.dtype.name, isinstance(graph, tf.Graph))
+            print(sess.run(v).tolist(), sess.run(w).tolist())
+    '''
+
+
+@pytest.mark.tf115
+def test_a_graph_the_script_makes_has_tf_1_15s_variables_and_seeds_as_the_default_graph_does(tmp_path):
+    """TF 1.15: a tf.Graph() made the default holds RefVariables (dtype float32_ref) and draws its
+    graph-seeded initial values by TF 1.15's op-seed rule: the same numbers as TF 1.15 itself."""
+    import tf115
+    (tmp_path / 'own_graph.py').write_text(textwrap.dedent(OWN_GRAPH), encoding='utf-8')
+    theirs = tf115.run(tmp_path / 'own_graph.py', cwd=tmp_path)
+    assert theirs.returncode == 0, theirs.stderr[-2000:]
+    ours = tf1gan_script('own_graph.py', cwd=tmp_path)
+    assert ours.returncode == 0, ours.stderr[-2000:]
+    assert ours.stdout.splitlines()[0] == 'RefVariable RefVariable float32_ref True'
+    assert ours.stdout == theirs.stdout
+
+
+def test_a_thread_a_graph_mode_script_starts_runs_in_graph_mode_as_in_tf_1_x(tmp_path):
+    """tf.train.Supervisor's and QueueRunners' threads, and the script's own, are not eager."""
+    status, out, err, _ = run_script(tmp_path, '''\
+        import threading
+        import tensorflow as tf
+        seen = []
+        thread = threading.Thread(target=lambda: seen.append(tf.executing_eagerly()))
+        thread.start()
+        thread.join()
+        print(seen, tf.executing_eagerly())
+        ''')
+    assert (status, out) == (0, '[False] False\n'), err

@@ -112,12 +112,15 @@ def as_main(module, argv, path):
 class DefaultGraphs:
     """TF1's graph mode for one script: a fresh default graph, entered for it alone. The
     script's tf.reset_default_graph() enters another fresh graph (TensorFlow's own refuses
-    inside a graph context), with the same graph-level seed."""
+    inside a graph context), with the same graph-level seed. Every graph of the script's (its own
+    `tf.Graph()` too) is TF 1.15's from its first `as_default()`: RefVariables, TF 1.15's seed rule,
+    and the --seed."""
 
     def __init__(self, views, seed=None):
         self.views = views
         self.seed = seed
         self.contexts = []
+        self.graph_class = None
 
     def enter(self):
         import tensorflow as tf
@@ -129,21 +132,70 @@ class DefaultGraphs:
             control_flow = tf1_seeds.tf115_control_flow()
             control_flow.__enter__()
             self.contexts.append(control_flow)
-        context = tf.Graph().as_default()
+            threads = threads_in_graph_mode()
+            threads.__enter__()
+            self.contexts.append(threads)
+            self.graph_class = tf1_graph_class(self.tf1_defaults)
+            self.views.tf1.Graph = self.graph_class
+        context = self.graph_class().as_default()
         context.__enter__()
         self.contexts.append(context)
-        # TF 1.15's defaults: RefVariables (a fetch of a variable updated in the same run reads
-        # the update, as lecture scripts print it), and its seed rule (tf1gan.compat.tf1_seeds).
+        self.views.tf1.reset_default_graph = self.enter
+
+    def tf1_defaults(self, graph):
+        """TF 1.15's defaults in `graph`, the default graph: RefVariables (a fetch of a variable updated
+        in the same run reads the update, as lecture scripts print it), its seed rule
+        (tf1gan.compat.tf1_seeds) and the --seed."""
+        import tensorflow as tf
+        from tf1gan.compat import tf1_seeds
         tf.compat.v1.get_variable_scope().set_use_resource(False)
-        tf1_seeds.use_tf1_seeds(tf.compat.v1.get_default_graph())
+        tf1_seeds.use_tf1_seeds(graph)
         if self.seed is not None:
             tf.compat.v1.set_random_seed(self.seed)
-        self.views.tf1.reset_default_graph = self.enter
 
     def close(self):
         while self.contexts:
             self.contexts.pop().__exit__(None, None, None)
-        self.views.tf1.__dict__.pop('reset_default_graph', None)  # TensorFlow's own again
+        for name in ('reset_default_graph', 'Graph'):
+            self.views.tf1.__dict__.pop(name, None)  # TensorFlow's own again
+
+
+@contextlib.contextmanager
+def threads_in_graph_mode():
+    """The threads started meanwhile (tf.train.Supervisor's, QueueRunners', the script's own) begin in
+    graph mode, as every thread of TF 1.15 did: TensorFlow 2 starts a thread eager (its
+    context.default_execution_mode, which tf.compat.v1.disable_eager_execution sets for good)."""
+    from tensorflow.python.eager import context
+    # This thread's own mode is read from the default the first time it is asked for, then kept:
+    # asked for now, this thread stays TensorFlow 2's (eager once the script leaves its graphs).
+    context.context().executing_eagerly()
+    saved = context.default_execution_mode
+    context.default_execution_mode = context.GRAPH_MODE
+    try:
+        yield
+    finally:
+        context.default_execution_mode = saved
+
+
+def tf1_graph_class(tf1_defaults):
+    """The script's tf.Graph: TensorFlow's, with tf1_defaults(graph) called the first time the graph
+    is made the default (inside it), so that a graph the script makes is TF 1.15's as the runner's is."""
+    import tensorflow as tf
+
+    class Graph(tf.Graph):
+        __doc__ = tf.Graph.__doc__
+        _tf1_defaults_set = False
+
+        @contextlib.contextmanager
+        def as_default(self):
+            with super().as_default() as graph:
+                if not self._tf1_defaults_set:
+                    self._tf1_defaults_set = True
+                    tf1_defaults(self)
+                yield graph
+
+    Graph.__module__ = tf.Graph.__module__
+    return Graph
 
 
 @contextlib.contextmanager

@@ -13,17 +13,19 @@ own defaults, variable names and maths (each checked against TensorFlow 1.15 by 
                            add_arg_scope, current_arg_scope, has_arg_scope, arg_scoped_arguments
                            (arg_scope.py)
     tf.contrib.losses      contrib's losses, logits first, and get_total_loss (losses.py)
+    tf.contrib.training    create_train_op, its gradient helpers and train (training.py)
     tf.contrib.slim        the above gathered as TF 1.15's slim did, with slim.losses,
-                           slim.model_analyzer (model_analyzer.py), slim.utils (utils.py): slim.py
+                           slim.model_analyzer (model_analyzer.py), slim.utils (utils.py),
+                           slim.learning (training.py): slim.py
     tf.contrib.learn       datasets.mnist: the script's MNIST reader (tensorflow.examples.tutorials.mnist's);
                            its estimators are one line (TensorFlow removed the Estimator API in 2.16)
     tf.contrib.eager       tfe: TF 1.15's eager names that TensorFlow 2 keeps (tf1gan/script/contrib_eager.py)
 
 The packages the names lived in, tensorflow.contrib.framework.python.ops and
 tensorflow.contrib.layers.python.layers (and their modules variables, arg_scope, layers,
-initializers, regularizers, utils), give the same objects. Any other name (slim.learning,
-slim.nets, factorization, tensor_forest, the contrib-only cells, ...) is RemovedInTF2Error:
-one line, which the runner prints with the reader's file and line.
+initializers, regularizers, utils), give the same objects. Any other name (slim.nets,
+factorization, tensor_forest, the contrib-only cells, ...) is RemovedInTF2Error: one line, which
+the runner prints with the reader's file and line.
 """
 import types
 
@@ -81,7 +83,7 @@ def namespace(mnist_reader, eager):
     """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is,
     eager its tf.contrib.eager (tf1gan.script.contrib_eager)."""
     from tf1gan.script.contrib import (arg_scope, framework, initializers, layers, legacy_seq2seq, losses,
-                                       regularizers, rnn, seq2seq, slim, utils)
+                                       regularizers, rnn, seq2seq, slim, training, utils)
     layer_names, initializer_names = _named(layers, LAYERS), _public(initializers)
     regularizer_names, variable_names = _public(regularizers), _named(framework, framework.NAMES)
     losses_module = ContribModule('tf.contrib.losses', _public(losses))
@@ -101,7 +103,9 @@ def namespace(mnist_reader, eager):
                 'variables': variable_names, 'arg_scope': _named(arg_scope, arg_scope.__all__)},
                 ('variables', 'arg_scope'))}),
         'losses': losses_module,
-        'slim': slim.module(layer_names, initializer_names, regularizer_names, variable_names, losses_module),
+        'slim': slim.module(layer_names, initializer_names, regularizer_names, variable_names, losses_module,
+                            ContribModule('tf.contrib.slim.learning', training.SLIM_LEARNING)),
+        'training': ContribModule('tf.contrib.training', _named(training, training.TRAINING_NAMES)),
         'learn': _learn(mnist_reader),
         'eager': eager,
     })

@@ -15,12 +15,14 @@ tf.contrib.layers.conv2d, as in TF 1.15):
     slim.losses (tf.contrib.losses: contrib's argument order)     losses.py
     slim.model_analyzer: analyze_vars, analyze_ops                model_analyzer.py
     slim.utils: convert_collection_to_dict, collect_named_outputs utils.py
+    slim.learning: create_train_op, train, train_step and the
+    gradients' clip_gradient_norms, multiply_gradients, ...      training.py
 
 These are what the era's GAN and tutorial code used slim for (DCGAN-tensorflow's
 model_analyzer.analyze_vars; models written with slim's layers under arg_scope, their end points
-read by utils.convert_collection_to_dict; slim.losses and get_total_loss). Any other name is the
-one-line RemovedInTF2Error naming it: slim.learning (its train() is a tf.train.Supervisor loop
-writing a log directory, a program of its own), slim.nets (the model zoo), slim.metrics,
+read by utils.convert_collection_to_dict; slim.losses and get_total_loss; slim.learning's
+create_train_op and its tf.train.Supervisor loop). Any other name is the one-line
+RemovedInTF2Error naming it: slim.nets (the model zoo), slim.metrics,
 slim.evaluation, slim.summaries, slim.queues, slim.data and its dataset readers,
 slim.variables (TF 1.15's was TensorFlow's own variables module), and contrib.layers' other
 layers (separable_conv2d, conv3d, instance_norm, ...). As in TF 1.15, `from tensorflow.contrib.slim
@@ -35,9 +37,10 @@ def _named(module, names):
     return {attr: getattr(module, attr) for attr in names}
 
 
-def module(layers, initializers, regularizers, framework, losses):
+def module(layers, initializers, regularizers, framework, losses, learning):
     """tf.contrib.slim, from the dicts {name: function} of tf.contrib.layers' layers, initializers
-    and regularizers and tf.contrib.framework's variable helpers, and the tf.contrib.losses module."""
+    and regularizers and tf.contrib.framework's variable helpers, and the tf.contrib.losses and
+    slim.learning modules."""
     names = _named(arg_scope_module, arg_scope_module.__all__)
     names.update(framework)
     names.update(initializers)
@@ -48,6 +51,7 @@ def module(layers, initializers, regularizers, framework, losses):
         'initializers': ContribModule('tf.contrib.slim.initializers', initializers),
         'regularizers': ContribModule('tf.contrib.slim.regularizers', regularizers),
         'losses': losses,
+        'learning': learning,
         'model_analyzer': ContribModule('tf.contrib.slim.model_analyzer', _named(
             model_analyzer, ('analyze_vars', 'analyze_ops', 'tensor_description'))),
         'utils': ContribModule('tf.contrib.slim.utils', _named(
