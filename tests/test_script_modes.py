@@ -282,3 +282,47 @@ def test_a_thread_a_graph_mode_script_starts_runs_in_graph_mode_as_in_tf_1_x(tmp
         print(seen, tf.executing_eagerly())
         ''')
     assert (status, out) == (0, '[False] False\n'), err
+
+
+TF_LOGGING = '''\
+    import tensorflow as tf
+    tf.logging.set_verbosity(tf.logging.INFO)
+    tf.logging.info('before run %d', 1)
+
+    def main(_):
+        tf.logging.info('inside main')
+        tf.logging.error('an error')
+
+    tf.app.run()
+    '''
+
+
+def absl_line_shape(line):
+    """An absl-format line with its date, time and thread id taken out: 'I l.py:5] text'."""
+    import re
+    return re.sub(r'^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ ', r'\1 ', line)
+
+
+def test_tf_logging_prints_tf_1_15s_lines_and_absls_too_once_the_scripts_app_runs(tmp_path):
+    """TF 1.15's tf_logging gave the 'tensorflow' logger its own stderr handler in Python's BASIC_FORMAT
+    ('INFO:tensorflow:...'); under tf.app.run, absl's handler on the root logger printed each line again in
+    absl's format."""
+    (tmp_path / 'logs.py').write_text(textwrap.dedent(TF_LOGGING), encoding='utf-8')
+    result = tf1gan_script('logs.py', cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [absl_line_shape(line) for line in result.stderr.splitlines()] == [
+        'INFO:tensorflow:before run 1',
+        'INFO:tensorflow:inside main', 'I logs.py:6] inside main',
+        'ERROR:tensorflow:an error', 'E logs.py:7] an error']
+
+
+@pytest.mark.tf115
+def test_tf_logging_lines_are_those_tf_1_15_printed(tmp_path):
+    import tf115
+    (tmp_path / 'logs.py').write_text(textwrap.dedent(TF_LOGGING), encoding='utf-8')
+    theirs = tf115.run(tmp_path / 'logs.py', cwd=tmp_path)
+    ours = tf1gan_script('logs.py', cwd=tmp_path)
+    assert theirs.returncode == ours.returncode == 0, theirs.stderr + ours.stderr
+    # TF 1.15's own deprecation warnings for tf.logging's names aside (tf1gan keeps TensorFlow's own lines quiet)
+    kept = [absl_line_shape(line) for line in theirs.stderr.splitlines() if line and 'is deprecated' not in line]
+    assert [absl_line_shape(line) for line in ours.stderr.splitlines()] == kept

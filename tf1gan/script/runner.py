@@ -21,7 +21,7 @@ import traceback
 import types
 
 from tf1gan.compat.keras_semantics import DEFAULT_KERAS_SEMANTICS
-from tf1gan.script import figures, source, tf1_view
+from tf1gan.script import figures, source, tf1_view, tf_logging
 from tf1gan.script import project as project_modules
 
 MODULE_WRAPPER = os.path.join('tensorflow', 'python', 'util', 'module_wrapper.py')
@@ -256,7 +256,9 @@ def run(cells, path, argv, mode='auto', seed=None, settings=(), data_dir=None, s
     with contextlib.ExitStack() as keras_hooks:
         views = tf1_view.Views(data_dir=data_dir, source_url=source_url,
                                on_keras=lambda tf_keras: keras_hooks.enter_context(freezing.hooks(tf_keras)))
-        status = _run_cells(cells, path, argv, views, reader_code, graph, seed, figure_dir, notebook, note)
+        views.flags.on_app_run = tf_logging.absl_lines_too
+        with tf_logging.tf1_lines():
+            status = _run_cells(cells, path, argv, views, reader_code, graph, seed, figure_dir, notebook, note)
     if keras_semantics and not freezing.used:
         note(f'--keras_semantics={keras_semantics} changed nothing: {path} froze no compiled Keras model '
              'holding BatchNormalization')

@@ -59,10 +59,11 @@ class ScriptFlags:
     """The script's flags for one run: `absl.flags`, `tf.flags` (also tf.app.flags), `absl.app` and
     `tf.app` as the script sees them, each made on first use."""
 
-    def __init__(self, tf_app=None):
+    def __init__(self, tf_app=None, on_app_run=None):
         self.values = absl_flags.FlagValues()
         self._tf_app = tf_app  # TF's own tf.compat.v1.app, for its other names
         self._modules = {}
+        self.on_app_run = on_app_run  # called as the script's tf.app.run or absl.app.run starts
 
     def _module(self, key, make):
         if key not in self._modules:
@@ -145,6 +146,7 @@ class ScriptFlags:
     def absl_run(self, main, argv=None, flags_parser=None):
         """absl.app.run(main): the script's flags from argv (sys.argv), then sys.exit(main(rest))."""
         argv = sys.argv if argv is None else argv
+        self._app_runs()
         rest = flags_parser(argv) if flags_parser else self.parse_with_usage(argv)
         sys.exit(main(rest))
 
@@ -152,4 +154,9 @@ class ScriptFlags:
         """tf.app.run(): main (default: the script's own main) with argv parsed known_only, as TF 1.15."""
         main = main or sys.modules['__main__'].main
         argv = sys.argv if argv is None else argv
+        self._app_runs()
         sys.exit(main(self.parse_with_usage(argv, known_only=True)))
+
+    def _app_runs(self):
+        if self.on_app_run is not None:
+            self.on_app_run()
