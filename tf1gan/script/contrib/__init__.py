@@ -13,7 +13,8 @@ own defaults, variable names and maths (each checked against TensorFlow 1.15 by 
                            add_arg_scope, current_arg_scope, has_arg_scope, arg_scoped_arguments
                            (arg_scope.py)
     tf.contrib.losses      contrib's losses, logits first, and get_total_loss (losses.py)
-    tf.contrib.training    create_train_op, its gradient helpers and train (training.py)
+    tf.contrib.training    create_train_op, its gradient helpers and train (training.py);
+                           HParams and parse_values (hparam.py)
     tf.contrib.slim        the above gathered as TF 1.15's slim did, with slim.losses,
                            slim.model_analyzer (model_analyzer.py), slim.utils (utils.py),
                            slim.learning (training.py): slim.py
@@ -82,11 +83,13 @@ def _python_package(prefix, package, modules, exported):
 def namespace(mnist_reader, eager):
     """tf.contrib for one script; mnist_reader is the module its tensorflow.examples...input_data is,
     eager its tf.contrib.eager (tf1gan.script.contrib_eager)."""
-    from tf1gan.script.contrib import (arg_scope, framework, initializers, layers, legacy_seq2seq, losses,
+    from tf1gan.script.contrib import (arg_scope, framework, hparam, initializers, layers, legacy_seq2seq, losses,
                                        regularizers, rnn, seq2seq, slim, training, utils)
     layer_names, initializer_names = _named(layers, LAYERS), _public(initializers)
     regularizer_names, variable_names = _public(regularizers), _named(framework, framework.NAMES)
     losses_module = ContribModule('tf.contrib.losses', _public(losses))
+    training_names = _named(training, training.TRAINING_NAMES)
+    hparam_names = _named(hparam, ('HParams', 'parse_values'))
     layer_modules = {'layers': layer_names, 'initializers': initializer_names, 'regularizers': regularizer_names,
                      'utils': _public(utils)}
     return ContribModule('tf.contrib', {
@@ -105,7 +108,10 @@ def namespace(mnist_reader, eager):
         'losses': losses_module,
         'slim': slim.module(layer_names, initializer_names, regularizer_names, variable_names, losses_module,
                             ContribModule('tf.contrib.slim.learning', training.SLIM_LEARNING)),
-        'training': ContribModule('tf.contrib.training', _named(training, training.TRAINING_NAMES)),
+        'training': ContribModule('tf.contrib.training', {
+            **training_names, **hparam_names,
+            'python': _python_package('tf.contrib.training', 'training',
+                                      {'training': training_names, 'hparam': hparam_names}, ())}),
         'learn': _learn(mnist_reader),
         'eager': eager,
     })
