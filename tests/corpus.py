@@ -128,6 +128,8 @@ CASES = [
     Case('embedding_classifier.py', (falls('loss'), above('accuracy', 0.9))),
     Case('queue_string_input_producer.py', (falls('cost'),)),
     Case('queue_shuffle_batch.py', (above('accuracy', 0.9),)),
+    Case('slim_learning_train.py', (above('Accuracy', 0.85), says('INFO:tensorflow:global step 300: loss = '),
+                                    wrote('train_logs/model.ckpt-300.index', 'train_logs/checkpoint')), MNIST),
     Case('tf_data_one_shot_iterator.py', (falls('loss'),)),
     Case('saver_save_restore.py', (prints('restored W equals saved W: True'),)),
     Case('saver_resume_global_step.py', (prints('Restored from checkpoint', 'global_step: 20'),), runs=2),
