@@ -9,13 +9,12 @@ compares them within a tolerance, the rest exactly.
 import logging
 import os
 import re
-import sys
 
 import numpy as np
 import tensorflow as tf
 import tensorflow.contrib.slim as slim
 
-OUT_DIR = sys.argv[1] if len(sys.argv) > 1 else '.'
+OUT_DIR = tf.VERSION  # the log directories' folder: one for each TensorFlow that runs the probe in a folder
 
 
 def show(section, *values):

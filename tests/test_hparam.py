@@ -4,15 +4,11 @@ First facts of TF 1.15's hparam.py, each stated and checked on tf1gan's; then te
 script of 75 uses (values, casts, parse strings, errors), run by TensorFlow 1.15 and by `python -m
 tf1gan.script`: the lines must be the same.
 """
-import os
 import pathlib
-import subprocess
-import sys
 
 import pytest
 
 import tf115
-from hang import HANG
 from tf1gan.script.contrib.base import RemovedInTF2Error
 from tf1gan.script.contrib.hparam import HParams, parse_values
 
@@ -56,11 +52,6 @@ def test_the_protocol_buffer_form_is_one_line():
 
 @pytest.mark.tf115
 def test_a_script_using_hparams_prints_what_it_printed_under_tf115(tmp_path):
-    theirs = tf115.run(PROBE, cwd=tmp_path)
-    assert theirs.returncode == 0, theirs.stderr[-3000:]
-    ours = subprocess.run([sys.executable, '-m', 'tf1gan.script', str(PROBE)], cwd=tmp_path,
-                          env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'), capture_output=True, text=True,
-                          timeout=HANG)
-    assert ours.returncode == 0, ours.stderr[-3000:]
+    theirs, ours = tf115.run_both(PROBE, cwd=tmp_path)
     assert len(theirs.stdout.splitlines()) == 75
     assert ours.stdout.splitlines() == theirs.stdout.splitlines()

@@ -9,16 +9,12 @@ the placeholder-fed train op agree to all 9 printed digits; the loops on constan
 1.8e-5 of a weight after 5 steps of a learning rate of 0.5 (measured 2026-12-07), TensorFlow 2.21 folding
 and rounding the constant graph otherwise, which a wrong clip, multiplier or update would move by far more.
 """
-import os
 import pathlib
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
 import tf115
-from hang import HANG
 
 pytestmark = pytest.mark.kernels  # compares numbers TensorFlow computes: CI runs it under both kernel libraries
 
@@ -40,16 +36,8 @@ def sections(printed):
 @pytest.fixture(scope='module')
 def printed(tmp_path_factory):
     """(TF 1.15's sections, tf1gan.script's) of tests/learning_probe.py."""
-    folder = tmp_path_factory.mktemp('learning')
-    (folder / 'tf115').mkdir()
-    (folder / 'tf1gan').mkdir()
-    done = tf115.run(PROBE, folder / 'tf115', cwd=folder)
-    assert done.returncode == 0, done.stderr[-3000:]
-    ours = subprocess.run([sys.executable, '-m', 'tf1gan.script', str(PROBE), str(folder / 'tf1gan')], cwd=folder,
-                          env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'), capture_output=True, text=True,
-                          timeout=HANG)
-    assert ours.returncode == 0, ours.stderr[-3000:]
-    return sections(done.stdout), sections(ours.stdout)
+    theirs, ours = tf115.run_both(PROBE, cwd=tmp_path_factory.mktemp('learning'))
+    return sections(theirs.stdout), sections(ours.stdout)
 
 
 def agree(theirs, ours):

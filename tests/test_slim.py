@@ -8,15 +8,11 @@ and losses compute are tests/contrib_probe.py's (tests/test_contrib.py), their s
 tests/seeded/slim_gan.py's (tests/test_tf115_seeds.py).
 """
 import functools
-import os
 import pathlib
-import subprocess
-import sys
 
 import pytest
 
 import tf115
-from hang import HANG
 from tf1gan.script.contrib import arg_scope as scopes
 from tf1gan.script.contrib import layers
 
@@ -147,14 +143,8 @@ def sections(printed):
 @pytest.fixture(scope='module')
 def printed(tmp_path_factory):
     """(TF 1.15's sections, tf1gan.script's) of tests/slim_probe.py."""
-    folder = tmp_path_factory.mktemp('slim')
-    done = tf115.run(PROBE, cwd=folder)
-    assert done.returncode == 0, done.stderr[-3000:]
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3')
-    ours = subprocess.run([sys.executable, '-m', 'tf1gan.script', str(PROBE)], cwd=folder, env=env,
-                          capture_output=True, text=True, timeout=HANG)
-    assert ours.returncode == 0, ours.stderr[-3000:]
-    return sections(done.stdout), sections(ours.stdout)
+    theirs, ours = tf115.run_both(PROBE, cwd=tmp_path_factory.mktemp('slim'))
+    return sections(theirs.stdout), sections(ours.stdout)
 
 
 @pytest.mark.tf115

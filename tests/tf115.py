@@ -8,6 +8,8 @@ $TF1GAN_TF115_PYTHON, else `.venv-tf115/bin/python` of the checkout, which .ci/r
 Without it the tests marked `tf115` skip, saying so, or fail under CI (tests/oracles.py).
 """
 import os
+import subprocess
+import sys
 
 from hang import HANG
 from oracles import REPO, Oracle  # noqa: F401  (REPO: tests that read the checkout's files)
@@ -26,3 +28,15 @@ def run(script, *args, cwd, timeout=HANG):
     env = {name: value for name, value in os.environ.items() if name != 'TF2_BEHAVIOR'}
     env.update(TF_CPP_MIN_LOG_LEVEL='3', PYTHONWARNINGS='ignore', PYTHONPATH=str(REPO / 'tests' / 'tf115_stubs'))
     return ORACLE.run(script, *args, cwd=cwd, env=env, timeout=timeout)
+
+
+def run_both(script, *args, cwd):
+    """(TF 1.15's, `python -m tf1gan.script`'s) CompletedProcess of the TF1 script `script` run unchanged
+    with args in cwd (TensorFlow's C++ log lines silenced in both); each must exit 0."""
+    theirs = run(script, *args, cwd=cwd)
+    assert theirs.returncode == 0, theirs.stderr[-3000:]
+    ours = subprocess.run([sys.executable, '-m', 'tf1gan.script', str(script), *map(str, args)], cwd=cwd,
+                          env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL='3'), capture_output=True, text=True,
+                          timeout=HANG)
+    assert ours.returncode == 0, ours.stderr[-3000:]
+    return theirs, ours

@@ -123,7 +123,6 @@ class DefaultGraphs:
         self.graph_class = None
 
     def enter(self):
-        import tensorflow as tf
         from tf1gan.compat import tf1_seeds
         if not self.contexts:
             # TF 1.15's tf.cond and tf.while_loop (Switch/Merge, not TF 2's If/While over function
