@@ -326,3 +326,25 @@ def test_tf_logging_lines_are_those_tf_1_15_printed(tmp_path):
     # TF 1.15's own deprecation warnings for tf.logging's names aside (tf1gan keeps TensorFlow's own lines quiet)
     kept = [absl_line_shape(line) for line in theirs.stderr.splitlines() if line and 'is deprecated' not in line]
     assert [absl_line_shape(line) for line in ours.stderr.splitlines()] == kept
+
+
+DEPRECATED_USES = '''\
+    import tensorflow as tf
+    tf.logging.set_verbosity(tf.logging.INFO)
+    x = tf.placeholder(tf.float32, [None, 3])
+    y = tf.layers.dense(x, 2)
+    image, = tf.train.slice_input_producer([tf.zeros([4, 3])])
+    tf.logging.info('built')
+    '''
+
+
+@pytest.mark.parametrize('verbose', [False, True])
+def test_tensorflow_2s_deprecation_notices_show_only_with_verbose_even_at_the_scripts_info_level(tmp_path, verbose):
+    """tf.layers' UserWarning (Python's, on the script's line) and TensorFlow's 'is deprecated' log lines
+    (slice_input_producer's) are TensorFlow 2.21's own lines: off unless --verbose, as its other ones."""
+    (tmp_path / 'old_api.py').write_text(textwrap.dedent(DEPRECATED_USES), encoding='utf-8')
+    result = tf1gan_script(*(['--verbose'] if verbose else []), 'old_api.py', cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert 'INFO:tensorflow:built' in result.stderr.splitlines()
+    assert ('`tf.layers.dense` is deprecated' in result.stderr) == verbose
+    assert ('slice_input_producer (from tensorflow.python.training.input) is deprecated' in result.stderr) == verbose

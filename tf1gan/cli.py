@@ -212,6 +212,11 @@ def import_tensorflow(verbose=False, kernels=None):
     logging.set_verbosity(logging.ERROR)
     tf.get_logger().setLevel('ERROR')
     warnings.filterwarnings('ignore', module=r'(tensorflow|tf_keras|keras)(\.|$)')
+    # TensorFlow 2.21's deprecation notices, which a reader's script raising tf.logging to INFO would otherwise
+    # show (its `tf.layers` warnings are Python's, made on the script's own line): --verbose shows both.
+    warnings.filterwarnings('ignore', message=r'`tf\.layers\.\w+` is deprecated', category=UserWarning)
+    from tensorflow.python.util import deprecation
+    deprecation._PRINT_DEPRECATION_WARNINGS = False
 
 
 def run(main):

@@ -69,7 +69,7 @@ flags.DEFINE_multi_string('reader_code', None,
                           'A folder whose Python modules are your own code: the modules the script imports from '
                           'it see what the script sees (TF1\'s `tensorflow`, tf.contrib, the era\'s NumPy and '
                           'SciPy). Repeat it for several folders. Default: the script\'s folder and every folder '
-                          'the script adds to sys.path. Never Python\'s library, installed packages or tf1gan.')
+                          'the script adds to sys.path. Never Python\'s library, installed packages or tf1gan')
 
 cli.define_verbose()
 cli.define_kernels()
