@@ -233,7 +233,8 @@ def path_folders(tree, filename, cwd):
 
 
 _PATH_FUNCTIONS = {'os.path.join': os.path.join, 'os.path.dirname': os.path.dirname,
-                   'os.path.abspath': None, 'os.path.realpath': None, 'os.path.normpath': os.path.normpath}
+                   'os.path.normpath': os.path.normpath}
+_FROM_CWD = ('os.path.abspath', 'os.path.realpath')  # of a relative path: from the folder the run starts in
 
 
 def _path_value(node, names, cwd):
@@ -247,12 +248,12 @@ def _path_value(node, names, cwd):
     function = _dotted(node.func)
     if function == 'os.getcwd' and not node.args:
         return cwd
-    if function not in _PATH_FUNCTIONS:
+    if function not in _PATH_FUNCTIONS and function not in _FROM_CWD:
         return None
     args = [_path_value(arg, names, cwd) for arg in node.args]
     if not args or None in args:
         return None
-    if _PATH_FUNCTIONS[function] is None:  # abspath, realpath: from the folder the run starts in
+    if function in _FROM_CWD:
         return os.path.normpath(os.path.join(cwd, *args)) if len(args) == 1 else None
     try:
         return _PATH_FUNCTIONS[function](*args)

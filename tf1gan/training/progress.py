@@ -20,7 +20,7 @@ import time
 
 import tqdm
 
-# The epoch's time left, then the run's: short enough to leave the bar 13 columns of an 80-column terminal.
+# The epoch's time left, then the run's: short enough to leave the bar at least 10 columns of an 80-column terminal.
 EPOCH_FORMAT = '{desc} {bar} {n_fmt}/{total_fmt} iterations, {rate_fmt}, {remaining} left (run {run_left})'
 RUN_FORMAT = '{desc} {n_fmt}/{total_fmt} {bar} {rate_fmt}, run {remaining} left'
 DEFAULT_COLUMNS = 80  # the width of a terminal that reports none (a pseudo-terminal of size 0x0)
